@@ -1,0 +1,152 @@
+using Chainweave.Api.Config;
+using Chainweave.Api.Ledger;
+using Chainweave.Core.Crypto;
+using Chainweave.Core.Ledger;
+using Chainweave.Core.Merkle;
+using Chainweave.Execution.Running;
+using Chainweave.Execution.State;
+using Chainweave.Storage.Ledger;
+using Google.Protobuf;
+
+namespace Chainweave.Consensus;
+
+/// <summary>
+/// Turns an ordered batch of admitted transactions into a complete block: executes them, computes
+/// the roots, encodes the header once (its bytes are what is hashed and signed) and gathers
+/// everything the ledger writes in one batch.
+/// </summary>
+public sealed class BlockAssembler
+{
+    private readonly ChainConfig _config;
+    private readonly ICryptoSuite _suite;
+    private readonly BlockExecutor _executor;
+    private readonly byte[] _configHash;
+    private readonly byte[] _validatorsHash;
+
+    public BlockAssembler(ChainConfig config, ICryptoSuite suite, BlockExecutor executor)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(suite);
+        _config = config;
+        _suite = suite;
+        _executor = executor;
+        _configHash = suite.Hash(config.ToByteArray());
+        _validatorsHash = ValidatorsHash(config, suite);
+    }
+
+    public byte[] ConfigHash => _configHash;
+
+    /// <summary>The block at height 0: no transactions, the config's hash, the genesis time.</summary>
+    public CommittedBlock Genesis()
+    {
+        var header = NewHeader(0, [], _config.GenesisTimeMs, [], [], []);
+        return Seal(header, [], [], [], [], [], signer: null, proposer: []);
+    }
+
+    /// <summary>Executes txs on top of the committed state and seals the block with this node's commit vote.</summary>
+    public CommittedBlock Assemble(
+        ulong height,
+        byte[] previousHash,
+        long timeMs,
+        IReadOnlyList<PooledTx> txs,
+        IStateReader state,
+        ISigner signer,
+        byte[] proposer)
+    {
+        ArgumentNullException.ThrowIfNull(txs);
+        var executable = new ExecutableTx[txs.Count];
+        var txIds = new byte[txs.Count][];
+        var envelopes = new byte[txs.Count][];
+        var certificates = new List<CertificateRecord>();
+        HashSet<TxKey>? seenCerts = null;
+        for (var i = 0; i < txs.Count; i++)
+        {
+            var tx = txs[i];
+            executable[i] = new ExecutableTx(tx.TxId, tx.Payload, tx.Sender);
+            txIds[i] = tx.TxId;
+            envelopes[i] = tx.Envelope;
+            if (tx.NewCertificateDer is not null)
+            {
+                seenCerts ??= [];
+                if (seenCerts.Add(new TxKey(tx.Sender.CertHash)))
+                {
+                    certificates.Add(new CertificateRecord(tx.Sender.CertHash, tx.NewCertificateDer));
+                }
+            }
+        }
+
+        var output = _executor.Execute(state, new BlockContext(height, timeMs), executable);
+        var encodedResults = new byte[output.Results.Count][];
+        for (var i = 0; i < encodedResults.Length; i++)
+        {
+            encodedResults[i] = output.Results[i].ToByteArray();
+        }
+
+        var header = NewHeader(height, previousHash, timeMs, proposer, txIds, encodedResults);
+        return Seal(header, envelopes, txIds, output.Results, output.Changes, certificates, signer, proposer);
+    }
+
+    private BlockHeader NewHeader(ulong height, byte[] previousHash, long timeMs, byte[] proposer, byte[][] txIds, byte[][] encodedResults)
+    {
+        var dag = new Dag();
+        return new BlockHeader
+        {
+            ChainId = _config.ChainId,
+            Height = height,
+            PreviousHash = ByteString.CopyFrom(previousHash),
+            TimestampMs = timeMs,
+            Proposer = ByteString.CopyFrom(proposer),
+            TxRoot = ByteString.CopyFrom(MerkleTree.ComputeRoot(_suite, txIds)),
+            ResultRoot = ByteString.CopyFrom(MerkleTree.ComputeRoot(_suite, encodedResults)),
+            DagHash = ByteString.CopyFrom(_suite.Hash(dag.ToByteArray())),
+            ValidatorsHash = ByteString.CopyFrom(_validatorsHash),
+            NextValidatorsHash = ByteString.CopyFrom(_validatorsHash),
+            TxCount = (uint)txIds.Length,
+            ConfigHash = ByteString.CopyFrom(_configHash),
+        };
+    }
+
+    private CommittedBlock Seal(
+        BlockHeader header,
+        byte[][] envelopes,
+        byte[][] txIds,
+        IReadOnlyList<TxResult> results,
+        IReadOnlyList<StateWrite> writes,
+        List<CertificateRecord> certificates,
+        ISigner? signer,
+        byte[] proposer)
+    {
+        var headerBytes = header.ToByteArray();
+        var hash = _suite.Hash(headerBytes);
+        var block = new Block { Header = ByteString.CopyFrom(headerBytes), Dag = new Dag() };
+        for (var i = 0; i < envelopes.Length; i++)
+        {
+            block.Txs.Add(UnsafeByteOperations.UnsafeWrap(envelopes[i]));
+        }
+
+        if (signer is not null)
+        {
+            var vote = CommitVote.SignedBytes(header.ChainId, header.Height, 0, hash);
+            block.Certificate = new CommitCertificate
+            {
+                Height = header.Height,
+                Round = 0,
+                BlockHash = ByteString.CopyFrom(hash),
+                Votes = { new Vote { Validator = ByteString.CopyFrom(proposer), Signature = ByteString.CopyFrom(signer.Sign(vote)) } },
+            };
+        }
+
+        return new CommittedBlock(block, hash, header, txIds, results, writes, certificates);
+    }
+
+    private static byte[] ValidatorsHash(ChainConfig config, ICryptoSuite suite)
+    {
+        var list = new List<byte>();
+        foreach (var validator in config.Validators)
+        {
+            list.AddRange(validator.ToByteArray());
+        }
+
+        return suite.Hash(list.ToArray());
+    }
+}

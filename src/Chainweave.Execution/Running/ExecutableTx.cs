@@ -1,0 +1,14 @@
+using Chainweave.Storage.Ledger;
+using Chainweave.Api.Ledger;
+using Chainweave.Execution.Contracts;
+
+namespace Chainweave.Execution.Running;
+
+/// <summary>An admitted transaction: its id, decoded payload and resolved sender.</summary>
+public sealed record ExecutableTx(byte[] TxId, TxPayload Payload, SenderInfo Sender);
+
+/// <summary>The block a transaction runs in.</summary>
+public readonly record struct BlockContext(ulong Height, long TimeMs);
+
+/// <summary>Per-transaction results, in block order, and the block's state changes in first-write order.</summary>
+public sealed record ExecutionOutput(IReadOnlyList<TxResult> Results, IReadOnlyList<StateWrite> Changes);

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Chainweave.Api.Ledger;
+using Chainweave.Consensus;
+using Chainweave.Core.Ledger;
+using Chainweave.Storage.Ledger;
+
+namespace Chainweave.Node.Chain;
+
+/// <summary>
+/// Tells clients about commits: completes the waits of submitters and feeds subscribers. Only
+/// called after the block is durable, so nothing reported here can be lost.
+/// </summary>
+public sealed class CommitHub : ICommitListener
+{
+    private const int SubscriberBuffer = 256;
+
+    private readonly LedgerStore _ledger;
+    private readonly ConcurrentDictionary<TxKey, TaskCompletionSource<TxCommit>> _waiters = new();
+    private readonly ConcurrentDictionary<Channel<CommittedBlock>, byte> _subscribers = new();
+
+    public CommitHub(LedgerStore ledger)
+    {
+        _ledger = ledger;
+    }
+
+    public void OnCommitted(CommittedBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (!_waiters.IsEmpty)
+        {
+            for (var i = 0; i < block.TxIds.Count; i++)
+            {
+                if (_waiters.TryRemove(new TxKey(block.TxIds[i]), out var waiter))
+                {
+                    waiter.TrySetResult(new TxCommit(block.Header.Height, block.Results[i]));
+                }
+            }
+        }
+
+        foreach (var subscriber in _subscribers.Keys)
+        {
+            if (!subscriber.Writer.TryWrite(block))
+            {
+                // A subscriber that cannot keep up is cut off rather than slowing every commit.
+                subscriber.Writer.TryComplete(new SubscriberTooSlowException());
+                _subscribers.TryRemove(subscriber, out _);
+            }
+        }
+    }
+
+    /// <summary>Waits for a transaction's commit; completes at once if it is already committed.</summary>
+    public async Task<TxCommit?> WaitAsync(byte[] txId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var key = new TxKey(txId);
+        var waiter = _waiters.GetOrAdd(key, _ => new TaskCompletionSource<TxCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var committed = FromLedger(txId);
+        if (committed is not null)
+        {
+            _waiters.TryRemove(key, out _);
+            return committed;
+        }
+
+        try
+        {
+            return await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _waiters.TryRemove(key, out _);
+            return FromLedger(txId);
+        }
+    }
+
+    /// <summary>A stream of committed blocks, from now on.</summary>
+    public ChannelReader<CommittedBlock> Subscribe(CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<CommittedBlock>(new BoundedChannelOptions(SubscriberBuffer) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _subscribers.TryAdd(channel, 0);
+        cancellationToken.Register(() =>
+        {
+            _subscribers.TryRemove(channel, out _);
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
+    }
+
+    private TxCommit? FromLedger(byte[] txId)
+    {
+        var location = _ledger.GetTxLocation(txId);
+        var result = location is null ? null : _ledger.GetTxResult(txId);
+        return location is null || result is null ? null : new TxCommit(location.Value.Height, result);
+    }
+}
+
+/// <summary>Where and how a transaction was committed.</summary>
+public sealed record TxCommit(ulong Height, TxResult Result);
+
+/// <summary>The subscriber fell more than its buffer behind the chain.</summary>
+public sealed class SubscriberTooSlowException : Exception
+{
+    public SubscriberTooSlowException()
+        : base("The subscriber fell too far behind the chain and was disconnected; subscribe again.")
+    {
+    }
+
+    public SubscriberTooSlowException(string message)
+        : base(message)
+    {
+    }
+
+    public SubscriberTooSlowException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,137 @@
+using Chainweave.Api.Config;
+using Chainweave.Consensus;
+using Chainweave.Core.Crypto;
+using Chainweave.Core.Errors;
+using Chainweave.Core.Genesis;
+using Chainweave.Core.Identity;
+using Chainweave.Execution.Contracts;
+using Chainweave.Execution.Running;
+using Chainweave.Execution.SystemContracts;
+using Chainweave.Node.Api;
+using Chainweave.Node.Chain;
+using Chainweave.Node.Pool;
+using Chainweave.Storage;
+using Chainweave.Storage.Ledger;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+
+namespace Chainweave.Node.Hosting;
+
+/// <summary>
+/// The node's wiring, in plain code: every part is created here, in dependency order, and
+/// disposed in reverse by <see cref="DisposeAsync"/>.
+/// </summary>
+internal sealed class NodeParts : IAsyncDisposable
+{
+    private NodeParts(NodeConfig node, ChainConfig config, IKeyValueStore store, LedgerStore ledger, ISigner signer, IConsensusEngine engine, ChainApi api)
+    {
+        Node = node;
+        Config = config;
+        Store = store;
+        Ledger = ledger;
+        Signer = signer;
+        Engine = engine;
+        Api = api;
+    }
+
+    public NodeConfig Node { get; }
+
+    public ChainConfig Config { get; }
+
+    public IKeyValueStore Store { get; }
+
+    public LedgerStore Ledger { get; }
+
+    public ISigner Signer { get; }
+
+    public IConsensusEngine Engine { get; }
+
+    public ChainApi Api { get; }
+
+    public static NodeParts Build(string home, TimeProvider clock, ILoggerFactory logs)
+    {
+        var node = NodeConfig.Load(home);
+        var config = GenesisFile.Load(Path.Combine(home, NetworkLayout.GenesisFileName));
+        var suite = CryptoSuites.Get(config.Crypto);
+        var signer = LoadConsensusKey(home, suite);
+        var nodeId = suite.Hash(signer.PublicKey.SubjectPublicKeyInfo);
+        var store = OpenStore(home, node);
+        try
+        {
+            var ledger = new LedgerStore(store);
+            var view = new LedgerChainView(ledger, config);
+            var registry = new ContractRegistry([new EvidenceContract(), new ChainQueryContract(view), new CertManageContract(view)]);
+            var executor = new BlockExecutor(registry, suite, config.Tx?.DefaultGasLimit ?? 10_000_000);
+            var assembler = new BlockAssembler(config, suite, executor);
+            EnsureGenesis(ledger, config, assembler);
+            var members = new MemberResolver(config, suite, view, view);
+            var pool = new TxPool(config, suite, members, registry, ledger, clock);
+            var hub = new CommitHub(ledger);
+            var engine = CreateEngine(config, pool, assembler, ledger, signer, nodeId, hub, clock, logs);
+            var api = new ChainApi(config, suite, pool, hub, ledger, executor, node.Name, nodeId);
+            return new NodeParts(node, config, store, ledger, signer, engine, api);
+        }
+        catch
+        {
+            store.Dispose();
+            signer.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync().ConfigureAwait(false);
+        Store.Dispose();
+        Signer.Dispose();
+    }
+
+    private static IConsensusEngine CreateEngine(ChainConfig config, TxPool pool, BlockAssembler assembler, LedgerStore ledger, ISigner signer, byte[] nodeId, CommitHub hub, TimeProvider clock, ILoggerFactory logs)
+    {
+        var maxTxs = (int)Math.Max(1, config.Block?.MaxTxs ?? 10_000);
+        var maxBytes = (long)Math.Max(1u << 20, config.Block?.MaxBlockBytes ?? 64u << 20);
+        return config.Consensus switch
+        {
+            "solo" => new SoloEngine(pool, assembler, ledger, signer, nodeId, hub, clock, maxTxs, maxBytes, logs.CreateLogger<SoloEngine>()),
+            _ => throw new ChainError(ErrorCodes.ConfigInvalid, $"Consensus '{config.Consensus}' is not available in this build yet; use a network made with `--consensus solo`."),
+        };
+    }
+
+    private static void EnsureGenesis(LedgerStore ledger, ChainConfig config, BlockAssembler assembler)
+    {
+        if (ledger.Height is null)
+        {
+            ledger.InitGenesis(config, assembler.Genesis());
+            return;
+        }
+
+        var stored = ledger.GetChainConfig();
+        if (stored is null || !stored.AsSpan().SequenceEqual(config.ToByteArray()))
+        {
+            throw new ChainError(ErrorCodes.ConfigInvalid, "The node's data was created from a different genesis.json; restore the original genesis.json or start from an empty data folder.");
+        }
+    }
+
+    private static IKeyValueStore OpenStore(string home, NodeConfig node)
+    {
+        if (string.Equals(node.Storage, NodeConfig.MemoryStorage, StringComparison.Ordinal))
+        {
+            return new MemoryKeyValueStore();
+        }
+
+        var path = Path.GetFullPath(Path.Combine(home, node.DataDir));
+        Directory.CreateDirectory(path);
+        return new RocksDbKeyValueStore(path);
+    }
+
+    private static ISigner LoadConsensusKey(string home, ICryptoSuite suite)
+    {
+        var path = Path.Combine(home, "keys", "consensus.key");
+        if (!File.Exists(path))
+        {
+            throw new ChainError(ErrorCodes.IdentityInvalid, $"The node's consensus key {path} is missing; the node home was not made by `chainweave init`.");
+        }
+
+        return suite.ImportPrivateKey(Pem.Decode(File.ReadAllText(path), Pem.PrivateKeyLabel));
+    }
+}

@@ -1,0 +1,64 @@
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace Chainweave.Core.Crypto;
+
+/// <summary>
+/// SM2 (with SM3 and the default user id) + SM3 + SM4-GCM. For now all through BouncyCastle, kept behind
+/// this class so that a faster SM2/SM3 can replace it without touching callers.
+/// </summary>
+public sealed class SmSuite : ICryptoSuite
+{
+    public const string SuiteName = "sm";
+    private const int DigestSize = 32;
+
+    private readonly InstancePool<SM3Digest> _digests = new(() => new SM3Digest());
+
+    public string Name => SuiteName;
+
+    public int HashSize => DigestSize;
+
+    public int AeadKeySize => Sm4GcmAead.KeySize;
+
+    public void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        if (destination.Length < DigestSize)
+        {
+            throw new ArgumentException($"The destination must hold {DigestSize} bytes.", nameof(destination));
+        }
+
+        var digest = _digests.Rent();
+        try
+        {
+            digest.BlockUpdate(data);
+            digest.DoFinal(destination);
+        }
+        finally
+        {
+            _digests.Return(digest);
+        }
+    }
+
+    public byte[] Hash(ReadOnlySpan<byte> data)
+    {
+        var hash = new byte[DigestSize];
+        Hash(data, hash);
+        return hash;
+    }
+
+    public ISigner GenerateKey()
+    {
+        var pair = Sm2Keys.Generate();
+        return new SmSigner((ECPrivateKeyParameters)pair.Private, (ECPublicKeyParameters)pair.Public);
+    }
+
+    public ISigner ImportPrivateKey(ReadOnlySpan<byte> pkcs8Der)
+    {
+        var privateKey = Sm2Keys.DecodePrivate(pkcs8Der);
+        return new SmSigner(privateKey, Sm2Keys.PublicFromPrivate(privateKey));
+    }
+
+    public IVerifier ImportPublicKey(ReadOnlySpan<byte> spkiDer) => new SmVerifier(Sm2Keys.DecodePublic(spkiDer));
+
+    public IAead CreateAead(ReadOnlySpan<byte> key) => new Sm4GcmAead(key);
+}

@@ -39,4 +39,5 @@ public static class ErrorCodes
     public const string NetworkMissing = "NETWORK_MISSING";
     public const string IdentityInvalid = "IDENTITY_INVALID";
     public const string StorageCorrupt = "STORAGE_CORRUPT";
+    public const string StorageLocked = "STORAGE_LOCKED";
 }

@@ -1,4 +1,3 @@
-using Chainweave.Storage.Ledger;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
@@ -7,6 +6,7 @@ using Chainweave.Core.Crypto;
 using Chainweave.Core.Errors;
 using Chainweave.Execution.Contracts;
 using Chainweave.Execution.State;
+using Chainweave.Storage.Ledger;
 using Google.Protobuf;
 
 namespace Chainweave.Execution.Running;

@@ -1,6 +1,6 @@
-using Chainweave.Storage.Ledger;
 using Chainweave.Api.Ledger;
 using Chainweave.Execution.Contracts;
+using Chainweave.Storage.Ledger;
 
 namespace Chainweave.Execution.Running;
 

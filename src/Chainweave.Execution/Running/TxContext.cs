@@ -1,7 +1,7 @@
-using Chainweave.Storage.Ledger;
 using Chainweave.Api.Ledger;
 using Chainweave.Execution.Contracts;
 using Chainweave.Execution.State;
+using Chainweave.Storage.Ledger;
 using Google.Protobuf;
 
 namespace Chainweave.Execution.Running;

@@ -2,5 +2,5 @@ namespace Chainweave.Cli;
 
 internal static class Program
 {
-    private static int Main() => 0;
+    private static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
 }

@@ -32,6 +32,9 @@ public static class ErrorCodes
     public const string NodeNotReady = "NODE_NOT_READY";
     public const string Unavailable = "NODE_UNAVAILABLE";
     public const string Internal = "INTERNAL";
+    public const string ArgumentInvalid = "ARGUMENT_INVALID";
+    public const string TxTimeout = "TX_TIMEOUT";
+    public const string PortInUse = "PORT_IN_USE";
 
     // Configuration and files
     public const string ConfigInvalid = "CONFIG_INVALID";

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Chainweave.Execution.Contracts;
@@ -9,8 +10,9 @@ internal static class EvidenceRecord
 {
     public static byte[] Encode(byte[] id, string hash, byte[] meta, IContractContext context)
     {
-        using var stream = new MemoryStream(128 + meta.Length);
-        using (var writer = new Utf8JsonWriter(stream))
+        // A right-sized buffer: a Stream-backed writer would grow by 4 KiB per record.
+        var buffer = new ArrayBufferWriter<byte>(192 + id.Length + hash.Length + meta.Length);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("id", Encoding.UTF8.GetString(id));
@@ -32,6 +34,6 @@ internal static class EvidenceRecord
             writer.WriteEndObject();
         }
 
-        return stream.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 }

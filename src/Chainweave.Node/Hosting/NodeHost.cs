@@ -127,7 +127,7 @@ public sealed class NodeHost : IAsyncDisposable
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 8 << 20;
             k.Listen(grpc, l => l.Protocols = HttpProtocols.Http2);
-            k.Listen(http, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            k.Listen(http, l => l.Protocols = HttpProtocols.Http1);
         });
         var web = builder.Build();
         web.MapGrpcService<ChainGrpcService>();

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Chainweave.Sdk;
+
+namespace Chainweave.Cli.Bench;
+
+/// <summary>
+/// The evidence load generator: pre-signs every transaction on all cores (so signing never limits the
+/// submit rate), then submits them over concurrent streams, each on its own connection.
+/// </summary>
+internal static class BenchRunner
+{
+    public static SignedTransaction[] SignEvidence(TransactionBuilder builder, int count)
+    {
+        // A fresh prefix per run: evidence ids are write-once, so a rerun must not collide with the last.
+        var runPrefix = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var suite = builder.Identity.Suite;
+        var transactions = new SignedTransaction[count];
+        Parallel.For(0, count, i =>
+        {
+            var id = $"{runPrefix}-{i}";
+            var contentHash = Convert.ToHexStringLower(suite.Hash(Encoding.UTF8.GetBytes(id)));
+            transactions[i] = EvidenceClient.BuildPut(builder, id, contentHash, $"{{\"seq\":{i}}}");
+        });
+        return transactions;
+    }
+
+    public static async Task<BenchResult> RunAsync(
+        TransactionBuilder builder, string nodeAddress, string nodeName, BenchSettings settings, CancellationToken ct)
+    {
+        var signWatch = Stopwatch.StartNew();
+        var ledger = new TxLedger(SignEvidence(builder, settings.Txs));
+        var signSeconds = signWatch.Elapsed.TotalSeconds;
+
+        var clients = new ChainClient[settings.Concurrency];
+        for (var s = 0; s < clients.Length; s++)
+        {
+            clients[s] = new ChainClient(nodeAddress, nodeName);
+        }
+
+        try
+        {
+            var drivers = new StreamDriver[settings.Concurrency];
+            var perStream = (settings.Txs + settings.Concurrency - 1) / settings.Concurrency;
+            for (var s = 0; s < drivers.Length; s++)
+            {
+                var from = Math.Min(s * perStream, settings.Txs);
+                var to = Math.Min(from + perStream, settings.Txs);
+                drivers[s] = new StreamDriver(clients[s], ledger, settings, s, from, to);
+            }
+
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var start = Stopwatch.GetTimestamp();
+            var runs = new Task<StreamTally>[drivers.Length];
+            for (var s = 0; s < drivers.Length; s++)
+            {
+                runs[s] = drivers[s].RunAsync(start, ct);
+            }
+
+            var tallies = await Task.WhenAll(runs).ConfigureAwait(false);
+            process.Refresh();
+            var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            return BenchResult.From(ledger, tallies, signSeconds, cpuSeconds);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Chainweave.Api.Rpc;
+using Grpc.Core;
+
+namespace Chainweave.Sdk;
+
+/// <summary>
+/// One open SubmitStream call: many transactions out, answers back in any order (matched by tx id).
+/// One writer at a time may call <see cref="WriteAsync"/>; one reader consumes <see cref="ReadAllAsync"/>.
+/// </summary>
+public sealed class SubmitStream : IAsyncDisposable
+{
+    private readonly AsyncDuplexStreamingCall<SubmitRequest, SubmitResponse> _call;
+    private readonly ChainClient _owner;
+
+    internal SubmitStream(AsyncDuplexStreamingCall<SubmitRequest, SubmitResponse> call, ChainClient owner)
+    {
+        _call = call;
+        _owner = owner;
+    }
+
+    public async Task WriteAsync(SignedTransaction transaction, bool wait, TimeSpan timeout, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        try
+        {
+            await _call.RequestStream.WriteAsync(ChainClient.NewSubmitRequest(transaction, wait, timeout), ct).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw _owner.Fail(e);
+        }
+    }
+
+    /// <summary>Tells the node no more transactions follow; answers for those in flight still arrive.</summary>
+    public async Task CompleteAsync()
+    {
+        try
+        {
+            await _call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw _owner.Fail(e);
+        }
+    }
+
+    public async IAsyncEnumerable<SubmitResponse> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var stream = _call.ResponseStream;
+        while (true)
+        {
+            bool hasNext;
+            try
+            {
+                hasNext = await stream.MoveNext(ct).ConfigureAwait(false);
+            }
+            catch (RpcException e)
+            {
+                throw _owner.Fail(e);
+            }
+
+            if (!hasNext)
+            {
+                yield break;
+            }
+
+            yield return stream.Current;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _call.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -10,6 +10,7 @@ namespace Chainweave.Sdk;
 public sealed class SubmitStream : IAsyncDisposable
 {
     private readonly AsyncDuplexStreamingCall<SubmitRequest, SubmitResponse> _call;
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
     private readonly ChainClient _owner;
 
     internal SubmitStream(AsyncDuplexStreamingCall<SubmitRequest, SubmitResponse> call, ChainClient owner)
@@ -18,11 +19,16 @@ public sealed class SubmitStream : IAsyncDisposable
         _owner = owner;
     }
 
-    public async Task WriteAsync(SignedTransaction transaction, bool wait, TimeSpan timeout, CancellationToken ct = default)
+    /// <summary>
+    /// Sends one transaction. With <paramref name="flush"/> false the message may wait in the buffer for
+    /// the next flushed write, so a burst travels in a few packets instead of one per transaction.
+    /// </summary>
+    public async Task WriteAsync(SignedTransaction transaction, bool wait, TimeSpan timeout, CancellationToken ct = default, bool flush = true)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         try
         {
+            _call.RequestStream.WriteOptions = flush ? null : BufferHint;
             await _call.RequestStream.WriteAsync(ChainClient.NewSubmitRequest(transaction, wait, timeout), ct).ConfigureAwait(false);
         }
         catch (RpcException e)

@@ -86,8 +86,15 @@ internal sealed class StreamDriver
             }
 
             var index = _from + k;
-            _ledger.MarkSubmitted(index, Stopwatch.GetTimestamp());
-            await stream.WriteAsync(_ledger.Transactions[index], wait: true, _settings.CommitTimeout, ct).ConfigureAwait(false);
+            var now = Stopwatch.GetTimestamp();
+            _ledger.MarkSubmitted(index, now);
+
+            // Flush only when the next send would have to wait: a burst then shares packets.
+            var last = k == _to - _from - 1;
+            var nextWaits = window is not null
+                ? window.CurrentCount == 0
+                : startTicks + (long)(((long)(k + 1) * streams + _streamIndex) * ticksPerTx) > now;
+            await stream.WriteAsync(_ledger.Transactions[index], wait: true, _settings.CommitTimeout, ct, flush: last || nextWaits).ConfigureAwait(false);
         }
     }
 

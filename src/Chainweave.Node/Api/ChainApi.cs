@@ -49,36 +49,57 @@ public sealed class ChainApi
 
     public async Task<SubmitResponse> SubmitAsync(ReadOnlyMemory<byte> envelope, bool wait, uint timeoutMs, CancellationToken cancellationToken)
     {
-        var admission = _pool.Submit(envelope);
-        var response = new SubmitResponse { TxId = ByteString.CopyFrom(admission.TxId) };
-        if (!admission.Accepted)
+        var waiter = wait ? new TaskWaiter() : null;
+        var admission = _pool.Submit(envelope, waiter is null ? null : id => _hub.Expect(id, waiter));
+        if (!admission.Accepted || waiter is null)
         {
-            response.Status = SubmitStatus.Rejected;
-            response.Code = admission.Code;
-            response.Message = admission.Message;
-            return response;
+            return Answer(admission);
         }
 
-        if (!wait)
-        {
-            response.Status = SubmitStatus.Accepted;
-            return response;
-        }
-
-        var timeout = timeoutMs == 0 ? DefaultWait : TimeSpan.FromMilliseconds(Math.Min(timeoutMs, LongestWait.TotalMilliseconds));
-        var commit = await _hub.WaitAsync(admission.TxId, timeout, cancellationToken).ConfigureAwait(false);
-        if (commit is null)
-        {
-            response.Status = SubmitStatus.Timeout;
-            response.Message = $"Accepted, but not committed within {timeout.TotalSeconds:0.#} s; look it up later with its id.";
-            return response;
-        }
-
-        response.Status = SubmitStatus.Committed;
-        response.BlockHeight = commit.Height;
-        response.Result = commit.Result;
-        return response;
+        var timeout = WaitTimeout(timeoutMs);
+        var commit = await _hub.WaitAsync(admission.TxId, waiter, timeout, cancellationToken).ConfigureAwait(false);
+        return commit is null ? TimedOut(admission.TxId, timeout) : Committed(admission.TxId, commit.Height, commit.Result);
     }
+
+    /// <summary>
+    /// Admits one transaction of a stream. Returns the answer when it is known at once (refused, or
+    /// accepted without waiting); null when <paramref name="expect"/> registered a waiter that will answer.
+    /// </summary>
+    public SubmitResponse? Submit(ReadOnlyMemory<byte> envelope, Action<byte[]>? expect, out byte[] txId)
+    {
+        var admission = _pool.Submit(envelope, expect);
+        txId = admission.TxId;
+        return !admission.Accepted || expect is null ? Answer(admission) : null;
+    }
+
+    public static TimeSpan WaitTimeout(uint timeoutMs) =>
+        timeoutMs == 0 ? DefaultWait : TimeSpan.FromMilliseconds(Math.Min(timeoutMs, LongestWait.TotalMilliseconds));
+
+    public static SubmitResponse Committed(byte[] txId, ulong height, TxResult result) => new()
+    {
+        TxId = ByteString.CopyFrom(txId),
+        Status = SubmitStatus.Committed,
+        BlockHeight = height,
+        Result = result,
+    };
+
+    public static SubmitResponse TimedOut(byte[] txId, TimeSpan timeout) => new()
+    {
+        TxId = ByteString.CopyFrom(txId),
+        Status = SubmitStatus.Timeout,
+        Code = ErrorCodes.TxTimeout,
+        Message = $"Accepted, but not committed within {timeout.TotalSeconds:0.#} s; look it up later with its id.",
+    };
+
+    private static SubmitResponse Answer(Admission admission) => admission.Accepted
+        ? new SubmitResponse { TxId = ByteString.CopyFrom(admission.TxId), Status = SubmitStatus.Accepted }
+        : new SubmitResponse
+        {
+            TxId = ByteString.CopyFrom(admission.TxId),
+            Status = SubmitStatus.Rejected,
+            Code = admission.Code,
+            Message = admission.Message,
+        };
 
     public QueryResponse Query(QueryRequest request)
     {

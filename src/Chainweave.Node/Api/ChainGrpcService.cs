@@ -8,6 +8,7 @@ namespace Chainweave.Node.Api;
 /// <summary>The gRPC encoding of <see cref="ChainApi"/>. User errors travel as status detail "CODE: sentence".</summary>
 public sealed class ChainGrpcService : ChainService.ChainServiceBase
 {
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
     private readonly ChainApi _api;
 
     public ChainGrpcService(ChainApi api)
@@ -27,49 +28,32 @@ public sealed class ChainGrpcService : ChainService.ChainServiceBase
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        var token = context.CancellationToken;
-        var answers = Channel.CreateUnbounded<SubmitResponse>(new UnboundedChannelOptions { SingleReader = true });
-        var writer = WriteAllAsync(answers.Reader, responseStream, token);
-        var pending = 0;
-        var readerDone = false;
+
+        // A failed writer (client gone) must also stop the reading of requests.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var token = stop.Token;
+        using var submission = new StreamSubmission(_api.Hub);
+        var writer = WriteAllAsync(submission.Answers, responseStream, token);
+        _ = writer.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), stop, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         try
         {
             while (await requestStream.MoveNext(token).ConfigureAwait(false))
             {
                 var request = requestStream.Current;
-                var task = _api.SubmitAsync(request.Envelope.Memory, request.Wait, request.TimeoutMs, token);
-                if (task.IsCompleted)
+                var answer = _api.Submit(request.Envelope.Memory, request.Wait ? submission.Expect : null, out var txId);
+                if (answer is null)
                 {
-                    answers.Writer.TryWrite(await task.ConfigureAwait(false));
-                    continue;
+                    submission.WaitUntil(txId, ChainApi.WaitTimeout(request.TimeoutMs));
                 }
-
-                Interlocked.Increment(ref pending);
-                _ = task.ContinueWith(
-                    t =>
-                    {
-                        if (t.IsCompletedSuccessfully)
-                        {
-                            answers.Writer.TryWrite(t.Result);
-                        }
-
-                        if (Interlocked.Decrement(ref pending) == 0 && Volatile.Read(ref readerDone))
-                        {
-                            answers.Writer.TryComplete();
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
+                else
+                {
+                    submission.Answer(answer);
+                }
             }
         }
         finally
         {
-            Volatile.Write(ref readerDone, true);
-            if (Volatile.Read(ref pending) == 0)
-            {
-                answers.Writer.TryComplete();
-            }
+            submission.RequestsDone();
         }
 
         await writer.ConfigureAwait(false);
@@ -119,11 +103,28 @@ public sealed class ChainGrpcService : ChainService.ChainServiceBase
         }
     }
 
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call already ended.
+        }
+    }
+
+    /// <summary>Writes answers as they come; a burst (a block's worth of commits) is flushed once, not per answer.</summary>
     private static async Task WriteAllAsync(ChannelReader<SubmitResponse> answers, IServerStreamWriter<SubmitResponse> stream, CancellationToken token)
     {
-        await foreach (var answer in answers.ReadAllAsync(token).ConfigureAwait(false))
+        while (await answers.WaitToReadAsync(token).ConfigureAwait(false))
         {
-            await stream.WriteAsync(answer, token).ConfigureAwait(false);
+            while (answers.TryRead(out var answer))
+            {
+                stream.WriteOptions = answers.Count > 0 ? BufferHint : null;
+                await stream.WriteAsync(answer, token).ConfigureAwait(false);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class CommitHub : ICommitListener
     private const int SubscriberBuffer = 256;
 
     private readonly LedgerStore _ledger;
-    private readonly ConcurrentDictionary<TxKey, TaskCompletionSource<TxCommit>> _waiters = new();
+    private readonly ConcurrentDictionary<TxKey, ICommitWaiter> _waiters = new();
     private readonly ConcurrentDictionary<Channel<CommittedBlock>, byte> _subscribers = new();
 
     public CommitHub(LedgerStore ledger)
@@ -33,7 +33,7 @@ public sealed class CommitHub : ICommitListener
             {
                 if (_waiters.TryRemove(new TxKey(block.TxIds[i]), out var waiter))
                 {
-                    waiter.TrySetResult(new TxCommit(block.Header.Height, block.Results[i]));
+                    waiter.Committed(block.TxIds[i], block.Header.Height, block.Results[i]);
                 }
             }
         }
@@ -49,26 +49,32 @@ public sealed class CommitHub : ICommitListener
         }
     }
 
-    /// <summary>Waits for a transaction's commit; completes at once if it is already committed.</summary>
-    public async Task<TxCommit?> WaitAsync(byte[] txId, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var key = new TxKey(txId);
-        var waiter = _waiters.GetOrAdd(key, _ => new TaskCompletionSource<TxCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var committed = FromLedger(txId);
-        if (committed is not null)
-        {
-            _waiters.TryRemove(key, out _);
-            return committed;
-        }
+    /// <summary>
+    /// Announces that <paramref name="waiter"/> wants to hear of this transaction's commit. Called before
+    /// the transaction enters the pool, so the commit cannot be missed and no ledger lookup is needed.
+    /// </summary>
+    public void Expect(byte[] txId, ICommitWaiter waiter) => _waiters[new TxKey(txId)] = waiter;
 
+    /// <summary>Stops waiting; true when the commit had not been reported yet.</summary>
+    public bool Forget(byte[] txId) => _waiters.TryRemove(new TxKey(txId), out _);
+
+    /// <summary>Waits for one announced transaction's commit; null when it is not committed within the timeout.</summary>
+    public async Task<TxCommit?> WaitAsync(byte[] txId, TaskWaiter waiter, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(waiter);
         try
         {
             return await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            _waiters.TryRemove(key, out _);
+            Forget(txId);
             return FromLedger(txId);
+        }
+        catch (OperationCanceledException)
+        {
+            Forget(txId);
+            throw;
         }
     }
 
@@ -85,7 +91,8 @@ public sealed class CommitHub : ICommitListener
         return channel.Reader;
     }
 
-    private TxCommit? FromLedger(byte[] txId)
+    /// <summary>The commit of a transaction as the ledger records it, or null.</summary>
+    public TxCommit? FromLedger(byte[] txId)
     {
         var location = _ledger.GetTxLocation(txId);
         var result = location is null ? null : _ledger.GetTxResult(txId);

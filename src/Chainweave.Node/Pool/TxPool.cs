@@ -55,8 +55,12 @@ public sealed class TxPool : ITxSource
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>Checks one encoded TxEnvelope and, if it passes, queues it for the next block.</summary>
-    public Admission Submit(ReadOnlyMemory<byte> envelopeBytes)
+    /// <summary>
+    /// Checks one encoded TxEnvelope and, if it passes, queues it for the next block. When given,
+    /// <paramref name="beforeQueued"/> runs with the tx id after every check passed and just before the
+    /// transaction becomes visible to block production.
+    /// </summary>
+    public Admission Submit(ReadOnlyMemory<byte> envelopeBytes, Action<byte[]>? beforeQueued = null)
     {
         if (envelopeBytes.Length > _maxTxBytes)
         {
@@ -100,7 +104,7 @@ public sealed class TxPool : ITxSource
                 return Admission.Reject(txId, ErrorCodes.BadSignature, "The signature does not match the payload and the sender's public key.");
         }
 
-        return Enqueue(key, envelopeBytes, payload, member);
+        return Enqueue(key, envelopeBytes, payload, member, beforeQueued);
     }
 
     public Task WaitForTransactionsAsync(CancellationToken cancellationToken) =>
@@ -128,7 +132,7 @@ public sealed class TxPool : ITxSource
         }
     }
 
-    private Admission Enqueue(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member)
+    private Admission Enqueue(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member, Action<byte[]>? beforeQueued)
     {
         if (Volatile.Read(ref _count) >= _maxCount || Interlocked.Read(ref _bytes) + envelopeBytes.Length > _maxBytes)
         {
@@ -148,6 +152,7 @@ public sealed class TxPool : ITxSource
         }
 
         var sender = new SenderInfo(member.OrgId, MemberRoles.Format(member.Role), certHash);
+        beforeQueued?.Invoke(key.Id);
         Interlocked.Increment(ref _count);
         Interlocked.Add(ref _bytes, envelopeBytes.Length);
         _queue.Writer.TryWrite(new PooledTx(key.Id, envelopeBytes.ToArray(), payload, sender, newCertificate));

@@ -9,7 +9,7 @@ namespace Chainweave.Storage;
 internal static class RocksDbTuning
 {
     private const ulong WriteBufferBytes = 64UL << 20;
-    private const ulong BlockCacheBytes = 128UL << 20;
+    private const ulong BlockCacheBytes = 64UL << 20;
     private const ulong BlockBytes = 16UL << 10;
     private const int BloomBitsPerKey = 10;
 
@@ -20,8 +20,10 @@ internal static class RocksDbTuning
             .SetBlockCache(Cache.CreateLru(BlockCacheBytes))
             // A full (not block-based) filter: answers "is this txId stored?" without reading data blocks.
             .SetFilterPolicy(BloomFilterPolicy.Create(BloomBitsPerKey, use_block_based_builder: false))
-            .SetCacheIndexAndFilterBlocks(true)
-            .SetPinL0FilterAndIndexBlocksInCache(true);
+            // Filters and indexes live outside the block cache, always in memory (about 1.3 bytes per
+            // key): were they cached, a growing ledger would evict them and every duplicate check
+            // would go to disk.
+            .SetCacheIndexAndFilterBlocks(false);
 
         return new DbOptions()
             .SetCreateIfMissing(true)

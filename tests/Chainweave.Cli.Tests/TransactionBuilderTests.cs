@@ -16,7 +16,7 @@ public sealed class TransactionBuilderTests
         using var dir = new TempDir();
         var suite = CryptoSuites.Get(suiteName);
         using var identity = ClientIdentity.Load(IdentityFixture.WriteClient(dir, suiteName), suite);
-        var builder = new TransactionBuilder("chain1", identity, new FixedClock(Now));
+        var builder = new TransactionBuilder("chain1", identity, new ManualClock(Now));
 
         var tx = builder.Invoke("EVIDENCE", "put", TxArgs.Utf8("id", "a"), TxArgs.Utf8("hash", "ab"));
 
@@ -51,7 +51,7 @@ public sealed class TransactionBuilderTests
         using var dir = new TempDir();
         var suite = CryptoSuites.Get("nist");
         using var identity = ClientIdentity.Load(IdentityFixture.WriteClient(dir, "nist"), suite);
-        var builder = new TransactionBuilder("chain-x", identity, new FixedClock(Now)) { GasLimit = 777 };
+        var builder = new TransactionBuilder("chain-x", identity, new ManualClock(Now)) { GasLimit = 777 };
 
         var tx = builder.Invoke("EVIDENCE", "put", TxArgs.Utf8("z", "1"), TxArgs.Utf8("a", "2"), TxArgs.Utf8("m", "3"));
         var payload = TxPayload.Parser.ParseFrom(tx.Payload);
@@ -72,7 +72,7 @@ public sealed class TransactionBuilderTests
     {
         using var dir = new TempDir();
         using var identity = ClientIdentity.Load(IdentityFixture.WriteClient(dir, "nist"), CryptoSuites.Get("nist"));
-        var builder = new TransactionBuilder("chain1", identity, new FixedClock(Now));
+        var builder = new TransactionBuilder("chain1", identity, new ManualClock(Now));
 
         var first = builder.Invoke("EVIDENCE", "put", TxArgs.Utf8("id", "a"));
         var second = builder.Invoke("EVIDENCE", "put", TxArgs.Utf8("id", "a"));

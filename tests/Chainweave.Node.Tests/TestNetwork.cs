@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Chainweave.Core.Crypto;
 using Chainweave.Core.Genesis;
 using Chainweave.Node.Hosting;
@@ -30,7 +28,7 @@ public sealed class TestNetwork : IAsyncDisposable
     public static async Task<TestNetwork> StartAsync(string crypto = "nist", TimeProvider? clock = null, bool start = true)
     {
         var dir = Path.Combine(Path.GetTempPath(), "cw-test-" + Guid.NewGuid().ToString("N")[..12]);
-        var network = NetworkInitializer.Create(new InitOptions { Dir = dir, Crypto = crypto, BasePort = FreeBasePort(), Now = DateTimeOffset.UtcNow });
+        var network = NetworkInitializer.Create(new InitOptions { Dir = dir, Crypto = crypto, BasePort = FreePorts.FindBase(), Now = DateTimeOffset.UtcNow });
         var test = new TestNetwork(dir, network, CryptoSuites.Get(crypto));
         if (start)
         {
@@ -72,39 +70,6 @@ public sealed class TestNetwork : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temp folder is harmless.
-        }
-    }
-
-    /// <summary>A base port whose three ports (gRPC, HTTP, peer) are free right now.</summary>
-    private static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            if (port < 65000 && IsFree(port + 1) && IsFree(port + 2) && IsFree(port))
-            {
-                return port;
-            }
-        }
-
-        throw new InvalidOperationException("No free loopback ports found.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class CommitHub : ICommitListener
     private const int SubscriberBuffer = 256;
 
     private readonly LedgerStore _ledger;
-    private readonly ConcurrentDictionary<TxKey, ICommitWaiter> _waiters = new();
+    private readonly ConcurrentDictionary<TxKey, ICommitWaiter> _waiters = Pool.BusyMaps.Create<TxKey, ICommitWaiter>();
     private readonly ConcurrentDictionary<Channel<CommittedBlock>, byte> _subscribers = new();
 
     public CommitHub(LedgerStore ledger)

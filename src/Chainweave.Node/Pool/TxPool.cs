@@ -27,7 +27,7 @@ public sealed class TxPool : ITxSource
     private readonly LedgerStore _ledger;
     private readonly TimeProvider _clock;
     private readonly Channel<PooledTx> _queue = Channel.CreateUnbounded<PooledTx>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<TxKey, byte> _known = new();
+    private readonly ConcurrentDictionary<TxKey, byte> _known = BusyMaps.Create<TxKey, byte>();
     private readonly ConcurrentDictionary<TxKey, byte> _certsOnChain = new();
     private readonly long _windowMs;
     private readonly int _maxTxBytes;

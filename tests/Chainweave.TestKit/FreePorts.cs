@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Chainweave.Cli.Tests;
+namespace Chainweave.TestKit;
 
 /// <summary>A base port whose gRPC, HTTP and peer ports (base, +1, +2) are all free right now.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     public static int FindBase()
     {

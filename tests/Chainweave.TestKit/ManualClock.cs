@@ -1,6 +1,6 @@
-namespace Chainweave.Node.Tests;
+namespace Chainweave.TestKit;
 
-/// <summary>A clock the test moves by hand.</summary>
+/// <summary>A clock the test sets by hand, injected wherever the code under test reads time.</summary>
 public sealed class ManualClock : TimeProvider
 {
     private DateTimeOffset _now;

@@ -5,17 +5,22 @@ using Org.BouncyCastle.Security;
 
 namespace Chainweave.Core.Crypto;
 
-/// <summary>An SM2 private key; signs SM3(Z || data) with the default user id, DER output.</summary>
+/// <summary>
+/// An SM2 private key; signs SM3(Z || data) with the default user id, DER output. Signing runs on the
+/// project's own constant-time SM2 (<see cref="Gm.Sm2PrivateKey"/>); BouncyCastle only encodes the key.
+/// </summary>
 internal sealed class SmSigner : ISigner
 {
     private readonly ECPrivateKeyParameters _privateKey;
-    private readonly InstancePool<SM2Signer> _instances;
+    private readonly Gm.Sm2PrivateKey _key;
     private bool _disposed;
 
     public SmSigner(ECPrivateKeyParameters privateKey, ECPublicKeyParameters publicKey)
     {
         _privateKey = privateKey;
-        _instances = new InstancePool<SM2Signer>(() => CreateSigner(privateKey));
+        var scalar = Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(CurveOrders.ScalarSize, privateKey.D);
+        _key = Gm.Sm2PrivateKey.Create(scalar);
+        Array.Clear(scalar);
         PublicKey = new SmVerifier(publicKey);
     }
 
@@ -23,18 +28,10 @@ internal sealed class SmSigner : ISigner
 
     public byte[] Sign(ReadOnlySpan<byte> data)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var signer = _instances.Rent();
-        try
-        {
-            signer.Reset();
-            signer.BlockUpdate(data);
-            return signer.GenerateSignature();
-        }
-        finally
-        {
-            _instances.Return(signer);
-        }
+        const int size = CurveOrders.ScalarSize;
+        Span<byte> rs = stackalloc byte[2 * size];
+        _key.Sign(data, rs);
+        return DerSignature.Encode(rs[..size], rs[size..]);
     }
 
     public byte[] ExportPkcs8()
@@ -45,16 +42,8 @@ internal sealed class SmSigner : ISigner
 
     public void Dispose()
     {
-        // BigInteger is immutable, so the scalar cannot be wiped; dropping the signers is what is possible.
+        // BouncyCastle's BigInteger is immutable and cannot be wiped; the fast key's scalar is.
         _disposed = true;
-        _instances.Dispose();
-    }
-
-    private static SM2Signer CreateSigner(ECPrivateKeyParameters privateKey)
-    {
-        var signer = new SM2Signer();
-        var withRandom = new ParametersWithRandom(privateKey, new SecureRandom());
-        signer.Init(forSigning: true, new ParametersWithID(withRandom, Sm2Keys.DefaultUserId.ToArray()));
-        return signer;
+        _key.Dispose();
     }
 }

@@ -12,8 +12,6 @@ public sealed class SmSuite : ICryptoSuite
     public const string SuiteName = "sm";
     private const int DigestSize = 32;
 
-    private readonly InstancePool<SM3Digest> _digests = new(() => new SM3Digest());
-
     public string Name => SuiteName;
 
     public int HashSize => DigestSize;
@@ -27,16 +25,7 @@ public sealed class SmSuite : ICryptoSuite
             throw new ArgumentException($"The destination must hold {DigestSize} bytes.", nameof(destination));
         }
 
-        var digest = _digests.Rent();
-        try
-        {
-            digest.BlockUpdate(data);
-            digest.DoFinal(destination);
-        }
-        finally
-        {
-            _digests.Return(digest);
-        }
+        Gm.Sm3.HashData(data, destination);
     }
 
     public byte[] Hash(ReadOnlySpan<byte> data)

@@ -4,22 +4,31 @@ using Org.BouncyCastle.Crypto.Signers;
 namespace Chainweave.Core.Crypto;
 
 /// <summary>
-/// An SM2 public key. Each pooled BouncyCastle signer has Z (user id and key hashed) computed once at
-/// initialisation, so a verification hashes only the data.
+/// An SM2 public key, verified by the project's own SM2 (<see cref="Gm.Sm2PublicKey"/>: Z and the
+/// key's multiplication tables computed once, so a verification hashes only the data).
 /// </summary>
 internal sealed class SmVerifier : IVerifier
 {
     private readonly byte[] _subjectPublicKeyInfo;
-    private readonly InstancePool<SM2Signer> _instances;
+    private readonly Gm.Sm2PublicKey _key;
 
     public SmVerifier(ECPublicKeyParameters publicKey)
     {
         _subjectPublicKeyInfo = Sm2Keys.EncodePublic(publicKey);
-        var parameters = new ParametersWithID(publicKey, Sm2Keys.DefaultUserId.ToArray());
-        _instances = new InstancePool<SM2Signer>(() => CreateVerifier(parameters), CreateVerifier(parameters));
+        _key = Gm.Sm2PublicKey.Create(RawPoint(publicKey));
     }
 
     public byte[] SubjectPublicKeyInfo => (byte[])_subjectPublicKeyInfo.Clone();
+
+    /// <summary>The uncompressed point without its 0x04 prefix: x || y, 32 bytes each.</summary>
+    internal static byte[] RawPoint(ECPublicKeyParameters publicKey)
+    {
+        var point = publicKey.Q.Normalize();
+        var raw = new byte[2 * CurveOrders.ScalarSize];
+        point.AffineXCoord.EncodeTo(raw, 0);
+        point.AffineYCoord.EncodeTo(raw, CurveOrders.ScalarSize);
+        return raw;
+    }
 
     public SignatureCheck Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
@@ -30,23 +39,6 @@ internal sealed class SmVerifier : IVerifier
             return SignatureCheck.Malformed;
         }
 
-        var verifier = _instances.Rent();
-        try
-        {
-            verifier.Reset();
-            verifier.BlockUpdate(data);
-            return verifier.VerifySignature(signature.ToArray()) ? SignatureCheck.Valid : SignatureCheck.Invalid;
-        }
-        finally
-        {
-            _instances.Return(verifier);
-        }
-    }
-
-    private static SM2Signer CreateVerifier(ParametersWithID parameters)
-    {
-        var verifier = new SM2Signer();
-        verifier.Init(forSigning: false, parameters);
-        return verifier;
+        return _key.Verify(data, rs) ? SignatureCheck.Valid : SignatureCheck.Invalid;
     }
 }

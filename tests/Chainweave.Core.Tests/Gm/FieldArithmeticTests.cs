@@ -30,6 +30,18 @@ public class FieldArithmeticTests
     }
 
     [Fact]
+    public void Dedicated_squaring_equals_multiplying_by_itself()
+    {
+        Below(P).Sample(
+            a =>
+            {
+                var x = FieldElement.FromInteger(ToU256(a));
+                Assert.Equal(x * x, x.Square());
+            },
+            iter: 1000);
+    }
+
+    [Fact]
     public void Scalar_operations_match_BigInteger_modulo_n()
     {
         ScalarPairs.Sample(

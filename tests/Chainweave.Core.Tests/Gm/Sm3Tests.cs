@@ -62,6 +62,19 @@ public class Sm3Tests
         Assert.Equal(OneShot(data), digest);
     }
 
+    [Fact]
+    public void Prefixed_hashing_equals_hashing_the_concatenation()
+    {
+        Gen.Select(Gen.Byte.Array[0, 64], Gen.Byte.Array[0, 300]).Sample(
+            (prefix, data) =>
+            {
+                var digest = new byte[Sm3.HashSize];
+                Sm3.HashPrefixed(prefix, data, digest);
+                Assert.Equal(OneShot([.. prefix, .. data]), digest);
+            },
+            iter: 300);
+    }
+
     private static byte[] OneShot(byte[] data)
     {
         var digest = new byte[Sm3.HashSize];

@@ -1,0 +1,101 @@
+using BenchmarkDotNet.Attributes;
+using Chainweave.Core.Crypto.Gm;
+using Org.BouncyCastle.Asn1.GM;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.EC;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Security;
+
+namespace Chainweave.Benchmarks;
+
+/// <summary>The project's own SM3/SM2 beside BouncyCastle's in one run, so the ratio is measured on the same machine state.</summary>
+[MemoryDiagnoser]
+public class GmBenchmarks
+{
+    private readonly byte[] _kibibyte = new byte[1024];
+    private readonly byte[] _payload = new byte[300];
+    private readonly byte[] _digest = new byte[32];
+    private readonly byte[] _signature = new byte[Sm2.SignatureSize];
+    private readonly SM3Digest _bouncyDigest = new();
+    private Sm2PrivateKey _privateKey = null!;
+    private byte[] _ourSignature = null!;
+    private SM2Signer _bouncySigner = null!;
+    private SM2Signer _bouncyVerifier = null!;
+    private byte[] _bouncySignature = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        new Random(7).NextBytes(_kibibyte);
+        new Random(8).NextBytes(_payload);
+        _privateKey = Sm2PrivateKey.Generate();
+        _ourSignature = new byte[Sm2.SignatureSize];
+        _privateKey.Sign(_payload, _ourSignature);
+
+        var domain = new ECDomainParameters(CustomNamedCurves.GetByOid(GMObjectIdentifiers.sm2p256v1));
+        var d = new byte[32];
+        _privateKey.WritePrivateKey(d);
+        var privateKey = new ECPrivateKeyParameters(new BigInteger(1, d), domain);
+        var publicKey = new ECPublicKeyParameters(domain.Curve.DecodePoint([0x04, .. _privateKey.PublicKey.Encoded]), domain);
+        var userId = Sm2PublicKey.DefaultUserId.ToArray();
+        _bouncySigner = new SM2Signer(PlainDsaEncoding.Instance);
+        _bouncySigner.Init(forSigning: true, new ParametersWithID(new ParametersWithRandom(privateKey, new SecureRandom()), userId));
+        _bouncyVerifier = new SM2Signer(PlainDsaEncoding.Instance);
+        _bouncyVerifier.Init(forSigning: false, new ParametersWithID(publicKey, userId));
+        _bouncySignature = BouncySign();
+        if (!_privateKey.PublicKey.Verify(_payload, _bouncySignature) || !BouncyVerify())
+        {
+            throw new InvalidOperationException("The two SM2 implementations disagree.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _privateKey.Dispose();
+
+    [Benchmark]
+    public byte[] Sm3_1KiB_Ours()
+    {
+        Sm3.HashData(_kibibyte, _digest);
+        return _digest;
+    }
+
+    [Benchmark]
+    public byte[] Sm3_1KiB_BouncyCastle()
+    {
+        _bouncyDigest.BlockUpdate(_kibibyte);
+        _bouncyDigest.DoFinal(_digest);
+        return _digest;
+    }
+
+    [Benchmark]
+    public byte[] Sm2Sign_Ours()
+    {
+        _privateKey.Sign(_payload, _signature);
+        return _signature;
+    }
+
+    [Benchmark]
+    public byte[] Sm2Sign_BouncyCastle() => BouncySign();
+
+    [Benchmark]
+    public bool Sm2Verify_Ours() => _privateKey.PublicKey.Verify(_payload, _ourSignature);
+
+    [Benchmark]
+    public bool Sm2Verify_BouncyCastle() => BouncyVerify();
+
+    private byte[] BouncySign()
+    {
+        _bouncySigner.Reset();
+        _bouncySigner.BlockUpdate(_payload);
+        return _bouncySigner.GenerateSignature();
+    }
+
+    private bool BouncyVerify()
+    {
+        _bouncyVerifier.Reset();
+        _bouncyVerifier.BlockUpdate(_payload);
+        return _bouncyVerifier.VerifySignature(_bouncySignature);
+    }
+}

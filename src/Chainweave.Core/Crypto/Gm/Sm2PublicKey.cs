@@ -1,0 +1,134 @@
+using System.Diagnostics.CodeAnalysis;
+using Chainweave.Core.Errors;
+
+namespace Chainweave.Core.Crypto.Gm;
+
+/// <summary>
+/// An SM2 public key ready for many verifications: the decoded point, its Z value (user id and key hashed
+/// once, GM/T 0003.2 §5.5) and the odd multiples of P, 2^64·P, 2^128·P, 2^192·P for the verifier's wNAF. Immutable and thread-safe.
+/// </summary>
+public sealed class Sm2PublicKey
+{
+    public const int Size = 64;
+
+    /// <summary>GM/T 0003's default user id "1234567812345678".</summary>
+    public static ReadOnlySpan<byte> DefaultUserId => "1234567812345678"u8;
+
+    /// <summary>The user id's length in bits must fit ENTL's two bytes.</summary>
+    private const int MaxUserIdLength = ushort.MaxValue / 8;
+
+    private readonly byte[] _encoded;
+    private readonly byte[] _z;
+    private readonly AffinePoint[] _oddMultiples;
+
+    private Sm2PublicKey(AffinePoint point, byte[] encoded, ReadOnlySpan<byte> userId)
+    {
+        Point = point;
+        _encoded = encoded;
+        _z = ComputeZ(userId, point);
+        _oddMultiples = BasePointTables.SplitOddMultiplesOf(point, PointMultiplication.PublicKeyWnafWidth);
+    }
+
+    /// <summary>The uncompressed point x || y, 64 bytes big-endian.</summary>
+    public ReadOnlySpan<byte> Encoded => _encoded;
+
+    /// <summary>Z = SM3(ENTL || ID || a || b || xG || yG || xA || yA).</summary>
+    public ReadOnlySpan<byte> Z => _z;
+
+    internal AffinePoint Point { get; }
+
+    /// <summary>Decodes x || y; false when a coordinate is not below p, the point is not on the curve, or the user id is too long.</summary>
+    public static bool TryCreate(ReadOnlySpan<byte> publicKey64, ReadOnlySpan<byte> userId, [NotNullWhen(true)] out Sm2PublicKey? key)
+    {
+        key = null;
+        if (userId.Length > MaxUserIdLength || !AffinePoint.TryRead(publicKey64, out var point))
+        {
+            return false;
+        }
+
+        key = new Sm2PublicKey(point, publicKey64.ToArray(), userId);
+        return true;
+    }
+
+    public static bool TryCreate(ReadOnlySpan<byte> publicKey64, [NotNullWhen(true)] out Sm2PublicKey? key) => TryCreate(publicKey64, DefaultUserId, out key);
+
+    /// <summary>Decodes x || y; throws ChainError(IDENTITY_INVALID) when it is not a point of the curve.</summary>
+    public static Sm2PublicKey Create(ReadOnlySpan<byte> publicKey64) => Create(publicKey64, DefaultUserId);
+
+    public static Sm2PublicKey Create(ReadOnlySpan<byte> publicKey64, ReadOnlySpan<byte> userId) =>
+        TryCreate(publicKey64, userId, out var key)
+            ? key
+            : throw new ChainError(ErrorCodes.IdentityInvalid, "The SM2 public key is not 64 bytes x || y of a point on sm2p256v1 (or the user id is longer than 8191 bytes).");
+
+    internal static Sm2PublicKey FromPoint(in AffinePoint point)
+    {
+        var encoded = new byte[Size];
+        point.Write(encoded);
+        return new Sm2PublicKey(point, encoded, DefaultUserId);
+    }
+
+    /// <summary>e = SM3(Z || message), the value SM2 signs.</summary>
+    public void ComputeDigest(ReadOnlySpan<byte> message, Span<byte> destination) => Sm3.HashPrefixed(_z, message, destination);
+
+    /// <summary>Checks a raw r || s signature (64 bytes); never throws on bad input.</summary>
+    public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
+    {
+        if (signatureRs64.Length != 2 * 32)
+        {
+            return false;
+        }
+
+        var order = Scalar.Order;
+        var r = U256.FromBigEndian(signatureRs64[..32]);
+        var s = U256.FromBigEndian(signatureRs64[32..]);
+        if (r.IsZero || s.IsZero || !r.IsLessThan(order.Modulus) || !s.IsLessThan(order.Modulus))
+        {
+            return false;
+        }
+
+        var t = order.Add(r, s);
+        if (t.IsZero)
+        {
+            return false;
+        }
+
+        Span<byte> digest = stackalloc byte[Sm3.HashSize];
+        ComputeDigest(message, digest);
+        var e = order.ReduceOnce(U256.FromBigEndian(digest));
+        var sum = PointMultiplication.MultiplyBaseAndAdd(s, t, _oddMultiples);
+        if (sum.IsInfinity)
+        {
+            return false;
+        }
+
+        // (e + x1) mod n == r  ⇔  x1 ∈ {r - e mod n, that + n}, x1 < p; compared as X == x1·Z^2 to skip an inversion.
+        var candidate = order.Subtract(r, e);
+        var zSquared = sum.Z.Square();
+        if (sum.X == FieldElement.FromInteger(candidate) * zSquared)
+        {
+            return true;
+        }
+
+        var wrapped = U256.Add(candidate, order.Modulus, out ulong carry);
+        return carry == 0 && wrapped.IsLessThan(FieldElement.Field.Modulus)
+            && sum.X == FieldElement.FromInteger(wrapped) * zSquared;
+    }
+
+    internal static byte[] ComputeZ(ReadOnlySpan<byte> userId, in AffinePoint point)
+    {
+        var sm3 = new Sm3();
+        int bits = userId.Length * 8;
+        sm3.Append([(byte)(bits >> 8), (byte)bits]);
+        sm3.Append(userId);
+        Span<byte> coordinate = stackalloc byte[32];
+        foreach (var element in (ReadOnlySpan<FieldElement>)[Sm2Curve.A, Sm2Curve.B, Sm2Curve.G.X, Sm2Curve.G.Y, point.X, point.Y])
+        {
+            element.Write(coordinate);
+            sm3.Append(coordinate);
+        }
+
+        var z = new byte[Sm3.HashSize];
+        sm3.GetHashAndReset(z);
+        return z;
+    }
+}

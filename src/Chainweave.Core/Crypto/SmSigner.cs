@@ -1,7 +1,4 @@
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Security;
 
 namespace Chainweave.Core.Crypto;
 

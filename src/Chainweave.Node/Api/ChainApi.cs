@@ -104,7 +104,7 @@ public sealed class ChainApi
     public QueryResponse Query(QueryRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var tip = Tip();
+        var tip = _hub.LatestHeader;
         var response = _executor.Query(_state, new BlockContext(tip.Height, tip.TimestampMs), request.Contract, request.Method, request.Args);
         return response.Ok
             ? new QueryResponse { Value = ByteString.CopyFrom(response.Value) }
@@ -200,11 +200,5 @@ public sealed class ChainApi
             BlockHash = ByteString.CopyFrom(_suite.Hash(block.Header.Span)),
             Proof = proof,
         };
-    }
-
-    private BlockHeader Tip()
-    {
-        var block = _ledger.GetBlock(_ledger.Height ?? 0);
-        return block is null ? new BlockHeader() : BlockHeader.Parser.ParseFrom(block.Header);
     }
 }

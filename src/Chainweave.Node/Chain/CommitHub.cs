@@ -19,14 +19,22 @@ public sealed class CommitHub : ICommitListener
     private readonly ConcurrentDictionary<TxKey, ICommitWaiter> _waiters = Pool.BusyMaps.Create<TxKey, ICommitWaiter>();
     private readonly ConcurrentDictionary<Channel<CommittedBlock>, byte> _subscribers = new();
 
+    private BlockHeader _latestHeader;
+
     public CommitHub(LedgerStore ledger)
     {
         _ledger = ledger;
+        var tip = ledger.GetBlock(ledger.Height ?? 0);
+        _latestHeader = tip is null ? new BlockHeader() : BlockHeader.Parser.ParseFrom(tip.Header);
     }
+
+    /// <summary>The header of the last committed block, kept here so queries need not read the ledger for it.</summary>
+    public BlockHeader LatestHeader => Volatile.Read(ref _latestHeader);
 
     public void OnCommitted(CommittedBlock block)
     {
         ArgumentNullException.ThrowIfNull(block);
+        Volatile.Write(ref _latestHeader, block.Header);
         if (!_waiters.IsEmpty)
         {
             for (var i = 0; i < block.TxIds.Count; i++)

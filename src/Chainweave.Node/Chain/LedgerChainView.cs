@@ -29,21 +29,7 @@ public sealed class LedgerChainView : IChainView, ICertificateLookup, IRevocatio
     public string? CertificateOrg(ReadOnlySpan<byte> certHash)
     {
         var der = _ledger.GetCertificate(certHash);
-        if (der is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var certificate = new Org.BouncyCastle.X509.X509CertificateParser().ReadCertificate(der);
-            var orgs = certificate?.SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.O);
-            return orgs is { Count: > 0 } ? orgs[0] : null;
-        }
-        catch (Org.BouncyCastle.Security.Certificates.CertificateException)
-        {
-            return null;
-        }
+        return der is null ? null : CertificateInfo.OrganisationOf(der);
     }
 
     public byte[]? FindCertificate(ReadOnlySpan<byte> certHash) => _ledger.GetCertificate(certHash);

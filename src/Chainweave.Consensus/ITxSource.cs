@@ -16,6 +16,20 @@ public interface ITxSource
 
     /// <summary>Forgets transactions that are now committed (they stay known as duplicates until then).</summary>
     void Committed(IReadOnlyList<byte[]> txIds);
+
+    /// <summary>
+    /// Puts back transactions taken for a block that did not commit (a proposal that lost its round),
+    /// oldest first; those committed meanwhile are skipped.
+    /// </summary>
+    void Requeue(IReadOnlyList<PooledTx> txs);
+
+    /// <summary>
+    /// Checks a transaction of a block this node did not build (a peer's proposal, a synced block).
+    /// A transaction already admitted here is answered from the pool without a second signature check;
+    /// any other passes every admission check, with the block's time in place of the node's clock so
+    /// that every node decides alike, and is not added to the pool. Null when invalid, with the reason.
+    /// </summary>
+    PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage);
 }
 
 /// <summary>A transaction that passed admission, kept with everything block production needs.</summary>

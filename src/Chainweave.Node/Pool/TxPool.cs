@@ -132,6 +132,10 @@ public sealed class TxPool : ITxSource
         }
     }
 
+    public void Requeue(IReadOnlyList<PooledTx> txs) => throw new NotSupportedException("pending");
+
+    public PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage) => throw new NotSupportedException("pending");
+
     private Admission Enqueue(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member, Action<byte[]>? beforeQueued)
     {
         if (Volatile.Read(ref _count) >= _maxCount || Interlocked.Read(ref _bytes) + envelopeBytes.Length > _maxBytes)

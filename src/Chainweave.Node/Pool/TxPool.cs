@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Chainweave.Api.Config;
 using Chainweave.Api.Ledger;
 using Chainweave.Consensus;
@@ -26,17 +25,16 @@ public sealed class TxPool : ITxSource
     private readonly ContractRegistry _contracts;
     private readonly LedgerStore _ledger;
     private readonly TimeProvider _clock;
-    private readonly Channel<PooledTx> _queue = Channel.CreateUnbounded<PooledTx>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<TxKey, byte> _known = BusyMaps.Create<TxKey, byte>();
+    private readonly ITxGossip _gossip;
+    private readonly PendingQueue _pending = new();
+    private readonly ConcurrentDictionary<TxKey, PoolEntry> _known = BusyMaps.Create<TxKey, PoolEntry>();
     private readonly ConcurrentDictionary<TxKey, byte> _certsOnChain = new();
     private readonly long _windowMs;
     private readonly int _maxTxBytes;
     private readonly int _maxCount;
     private readonly long _maxBytes;
-    private int _count;
-    private long _bytes;
 
-    public TxPool(ChainConfig config, ICryptoSuite suite, MemberResolver members, ContractRegistry contracts, LedgerStore ledger, TimeProvider clock)
+    public TxPool(ChainConfig config, ICryptoSuite suite, MemberResolver members, ContractRegistry contracts, LedgerStore ledger, TimeProvider clock, ITxGossip? gossip = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         _config = config;
@@ -45,82 +43,47 @@ public sealed class TxPool : ITxSource
         _contracts = contracts;
         _ledger = ledger;
         _clock = clock;
+        _gossip = gossip ?? new NoGossip();
         _windowMs = (long)(config.Tx?.TimestampWindowS ?? 600) * 1000;
         _maxTxBytes = (int)(config.Tx?.MaxTxBytes ?? 1 << 20);
         _maxCount = (int)(config.Tx?.PoolMaxTxs ?? 200_000);
         _maxBytes = (long)(config.Tx?.PoolMaxBytes ?? 512UL << 20);
     }
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _pending.Count;
 
-    public long Bytes => Interlocked.Read(ref _bytes);
+    public long Bytes => _pending.Bytes;
 
     /// <summary>
     /// Checks one encoded TxEnvelope and, if it passes, queues it for the next block. When given,
     /// <paramref name="beforeQueued"/> runs with the tx id after every check passed and just before the
-    /// transaction becomes visible to block production.
+    /// transaction becomes visible to block production. A transaction from a client is announced to
+    /// the other nodes; one that came from a peer is not sent back out.
     /// </summary>
-    public Admission Submit(ReadOnlyMemory<byte> envelopeBytes, Action<byte[]>? beforeQueued = null)
+    public Admission Submit(ReadOnlyMemory<byte> envelopeBytes, Action<byte[]>? beforeQueued = null, bool fromPeer = false)
     {
-        if (envelopeBytes.Length > _maxTxBytes)
-        {
-            return Admission.Reject(null, ErrorCodes.TxTooLarge, $"The transaction is {envelopeBytes.Length} bytes; this chain accepts at most {_maxTxBytes}.");
-        }
-
-        if (!TryDecode(envelopeBytes, out var envelope, out var payload))
-        {
-            return Admission.Reject(null, ErrorCodes.MalformedTx, "The transaction is not a valid encoded TxEnvelope with a TxPayload inside.");
-        }
-
-        var payloadBytes = envelope.Payload.Span;
-        var txId = _suite.Hash(payloadBytes);
-        var check = CheckPayload(payload);
-        if (check is { } failure)
-        {
-            return failure with { TxId = txId };
-        }
-
-        var key = new TxKey(txId);
-        if (_known.ContainsKey(key) || _ledger.ContainsTx(txId))
-        {
-            return Admission.Reject(txId, ErrorCodes.DuplicateTx, "This transaction was already submitted; a transaction id is accepted once.");
-        }
-
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var resolution = _members.Resolve(payload.Sender, now);
-        if (!resolution.IsResolved)
+        var admission = Check(envelopeBytes, now, out var key, out var payload, out var member);
+        if (!admission.Accepted)
         {
-            return Admission.Reject(txId, resolution.ErrorCode!, resolution.ErrorMessage!);
+            return admission;
         }
 
-        var member = resolution.Member!;
-        switch (member.PublicKey.Verify(payloadBytes, envelope.Signature.Span))
+        admission = Enqueue(key, envelopeBytes, payload!, member!, beforeQueued);
+        if (admission.Accepted && !fromPeer)
         {
-            case SignatureCheck.Valid:
-                break;
-            case SignatureCheck.HighS:
-                return Admission.Reject(txId, ErrorCodes.HighS, "The signature has a high S value; sign with low-S normalisation (s ≤ n/2).");
-            default:
-                return Admission.Reject(txId, ErrorCodes.BadSignature, "The signature does not match the payload and the sender's public key.");
+            _gossip.Announce(envelopeBytes);
         }
 
-        return Enqueue(key, envelopeBytes, payload, member, beforeQueued);
+        return admission;
     }
 
-    public Task WaitForTransactionsAsync(CancellationToken cancellationToken) =>
-        _queue.Reader.WaitToReadAsync(cancellationToken).AsTask();
+    public Task WaitForTransactionsAsync(CancellationToken cancellationToken) => _pending.WaitAsync(cancellationToken);
 
     public void TakeBatch(int maxTxs, long maxBytes, List<PooledTx> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        long bytes = 0;
-        while (batch.Count < maxTxs && bytes < maxBytes && _queue.Reader.TryRead(out var tx))
-        {
-            batch.Add(tx);
-            bytes += tx.Envelope.Length;
-            Interlocked.Decrement(ref _count);
-            Interlocked.Add(ref _bytes, -tx.Envelope.Length);
-        }
+        _pending.Take(maxTxs, maxBytes, batch);
     }
 
     public void Committed(IReadOnlyList<byte[]> txIds)
@@ -128,26 +91,118 @@ public sealed class TxPool : ITxSource
         ArgumentNullException.ThrowIfNull(txIds);
         for (var i = 0; i < txIds.Count; i++)
         {
-            _known.TryRemove(new TxKey(txIds[i]), out _);
+            if (_known.TryRemove(new TxKey(txIds[i]), out var entry))
+            {
+                _pending.Remove(entry);
+            }
         }
     }
 
-    public void Requeue(IReadOnlyList<PooledTx> txs) => throw new NotSupportedException("pending");
+    public void Requeue(IReadOnlyList<PooledTx> txs)
+    {
+        ArgumentNullException.ThrowIfNull(txs);
+        var entries = new List<PoolEntry>(txs.Count);
+        for (var i = 0; i < txs.Count; i++)
+        {
+            if (_known.TryGetValue(new TxKey(txs[i].TxId), out var entry))
+            {
+                entries.Add(entry);
+            }
+        }
 
-    public PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage) => throw new NotSupportedException("pending");
+        _pending.Return(entries, entry => _known.TryGetValue(new TxKey(entry.Tx.TxId), out var current) && ReferenceEquals(current, entry));
+    }
+
+    public PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage)
+    {
+        if (envelope.Length <= _maxTxBytes && TryDecode(envelope, out var decoded, out _)
+            && _known.TryGetValue(new TxKey(_suite.Hash(decoded.Payload.Span)), out var known))
+        {
+            errorCode = errorMessage = string.Empty;
+            return known.Tx;
+        }
+
+        var admission = Check(envelope, blockTimeMs, out var key, out var payload, out var member);
+        if (!admission.Accepted)
+        {
+            errorCode = admission.Code;
+            errorMessage = admission.Message;
+            return null;
+        }
+
+        errorCode = errorMessage = string.Empty;
+        return NewPooledTx(key, envelope, payload!, member!);
+    }
+
+    /// <summary>Every admission check but capacity, against the given time.</summary>
+    private Admission Check(ReadOnlyMemory<byte> envelopeBytes, long nowMs, out TxKey key, out TxPayload? payload, out ResolvedMember? member)
+    {
+        key = default;
+        payload = null;
+        member = null;
+        if (envelopeBytes.Length > _maxTxBytes)
+        {
+            return Admission.Reject(null, ErrorCodes.TxTooLarge, $"The transaction is {envelopeBytes.Length} bytes; this chain accepts at most {_maxTxBytes}.");
+        }
+
+        if (!TryDecode(envelopeBytes, out var envelope, out var decoded))
+        {
+            return Admission.Reject(null, ErrorCodes.MalformedTx, "The transaction is not a valid encoded TxEnvelope with a TxPayload inside.");
+        }
+
+        var payloadBytes = envelope.Payload.Span;
+        var txId = _suite.Hash(payloadBytes);
+        var check = CheckPayload(decoded, nowMs);
+        if (check is { } failure)
+        {
+            return failure with { TxId = txId };
+        }
+
+        key = new TxKey(txId);
+        if (_known.ContainsKey(key) || _ledger.ContainsTx(txId))
+        {
+            return Admission.Reject(txId, ErrorCodes.DuplicateTx, "This transaction was already submitted; a transaction id is accepted once.");
+        }
+
+        var resolution = _members.Resolve(decoded.Sender, nowMs);
+        if (!resolution.IsResolved)
+        {
+            return Admission.Reject(txId, resolution.ErrorCode!, resolution.ErrorMessage!);
+        }
+
+        switch (resolution.Member!.PublicKey.Verify(payloadBytes, envelope.Signature.Span))
+        {
+            case SignatureCheck.Valid:
+                payload = decoded;
+                member = resolution.Member;
+                return Admission.Accept(txId);
+            case SignatureCheck.HighS:
+                return Admission.Reject(txId, ErrorCodes.HighS, "The signature has a high S value; sign with low-S normalisation (s ≤ n/2).");
+            default:
+                return Admission.Reject(txId, ErrorCodes.BadSignature, "The signature does not match the payload and the sender's public key.");
+        }
+    }
 
     private Admission Enqueue(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member, Action<byte[]>? beforeQueued)
     {
-        if (Volatile.Read(ref _count) >= _maxCount || Interlocked.Read(ref _bytes) + envelopeBytes.Length > _maxBytes)
+        if (_pending.Count >= _maxCount || _pending.Bytes + envelopeBytes.Length > _maxBytes)
         {
             return Admission.Reject(key.Id, ErrorCodes.PoolFull, "The node's transaction pool is full; retry in a moment.");
         }
 
-        if (!_known.TryAdd(key, 0))
+        var entry = new PoolEntry(NewPooledTx(key, envelopeBytes, payload, member));
+        if (!_known.TryAdd(key, entry))
         {
             return Admission.Reject(key.Id, ErrorCodes.DuplicateTx, "This transaction was already submitted; a transaction id is accepted once.");
         }
 
+        beforeQueued?.Invoke(key.Id);
+        _pending.Add(entry);
+        return Admission.Accept(key.Id);
+    }
+
+    private PooledTx NewPooledTx(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member)
+    {
         var certHash = member.CertHash.ToArray();
         byte[]? newCertificate = null;
         if (payload.Sender.Type == MemberType.Cert && !IsCertificateOnChain(certHash))
@@ -156,11 +211,7 @@ public sealed class TxPool : ITxSource
         }
 
         var sender = new SenderInfo(member.OrgId, MemberRoles.Format(member.Role), certHash);
-        beforeQueued?.Invoke(key.Id);
-        Interlocked.Increment(ref _count);
-        Interlocked.Add(ref _bytes, envelopeBytes.Length);
-        _queue.Writer.TryWrite(new PooledTx(key.Id, envelopeBytes.ToArray(), payload, sender, newCertificate));
-        return Admission.Accept(key.Id);
+        return new PooledTx(key.Id, envelopeBytes.ToArray(), payload, sender, newCertificate);
     }
 
     private bool IsCertificateOnChain(byte[] certHash)
@@ -180,7 +231,7 @@ public sealed class TxPool : ITxSource
         return true;
     }
 
-    private Admission? CheckPayload(TxPayload payload)
+    private Admission? CheckPayload(TxPayload payload, long now)
     {
         if (!string.Equals(payload.ChainId, _config.ChainId, StringComparison.Ordinal))
         {
@@ -197,7 +248,6 @@ public sealed class TxPool : ITxSource
             return Admission.Reject(null, ErrorCodes.UnknownMember, "The transaction names no sender.");
         }
 
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (payload.TimestampMs < now - _windowMs)
         {
             return Admission.Reject(null, ErrorCodes.StaleTimestamp, $"The transaction's timestamp is more than {_windowMs / 1000} s in the past; sign it again with the current time.");

@@ -3,21 +3,42 @@ using System.Net.Sockets;
 
 namespace Chainweave.TestKit;
 
-/// <summary>A base port whose gRPC, HTTP and peer ports (base, +1, +2) are all free right now.</summary>
+/// <summary>
+/// A base port whose node ports are all free right now: for each node i (from 0) the gRPC, HTTP, peer
+/// and Raft ports base+10i … base+10i+3.
+/// </summary>
 public static class FreePorts
 {
-    public static int FindBase()
+    public static int FindBase() => FindBase(1);
+
+    public static int FindBase(int nodes)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            var basePort = Random.Shared.Next(20_000, 30_000) * 2;
-            if (IsFree(basePort) && IsFree(basePort + 1) && IsFree(basePort + 2))
+            var basePort = Random.Shared.Next(2_000, 5_500) * 10;
+            if (AllFree(basePort, nodes))
             {
                 return basePort;
             }
         }
 
-        throw new InvalidOperationException("no three consecutive free ports found");
+        throw new InvalidOperationException($"no free port range found for {nodes} node(s)");
+    }
+
+    private static bool AllFree(int basePort, int nodes)
+    {
+        for (var node = 0; node < nodes; node++)
+        {
+            for (var offset = 0; offset < 4; offset++)
+            {
+                if (!IsFree(basePort + (10 * node) + offset))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool IsFree(int port)

@@ -3,7 +3,7 @@ using Chainweave.Cli.Output;
 
 namespace Chainweave.Cli.Commands;
 
-/// <summary>`chain info`: chain id, height, consensus and crypto of the chain a node serves.</summary>
+/// <summary>`chain info`: chain id, height, consensus and crypto of the chain, its validators, and every node of the network folder up or down.</summary>
 internal static class ChainCommand
 {
     public static Command Create(CliConsole console)
@@ -14,7 +14,8 @@ internal static class ChainCommand
         {
             var settings = options.Read(result);
             using var session = await ClientSession.ConnectAsync(settings, console, ct).ConfigureAwait(false);
-            ChainInfoView.Write(console, session.Info, session.Client.Address, settings.Json);
+            var nodes = await NodeStatusProbe.ProbeAsync(session.Network, ct).ConfigureAwait(false);
+            ChainInfoView.Write(console, session.Info, session.Client.Address, nodes, settings.Json);
             return 0;
         });
 

@@ -1,10 +1,11 @@
 using Chainweave.Api.Rpc;
+using Chainweave.Cli.Commands;
 
 namespace Chainweave.Cli.Output;
 
 internal static class ChainInfoView
 {
-    public static void Write(CliConsole console, ChainInfo info, string nodeAddress, bool json)
+    public static void Write(CliConsole console, ChainInfo info, string nodeAddress, IReadOnlyList<NodeStatus> nodes, bool json)
     {
         if (json)
         {
@@ -19,6 +20,31 @@ internal static class ChainInfoView
                 w.WriteString("nodeId", Display.Hex(info.NodeId));
                 w.WriteString("nodeAddress", nodeAddress);
                 w.WriteNumber("poolSize", info.PoolSize);
+                w.WriteNumber("peerCount", info.PeerCount);
+                w.WriteStartArray("validators");
+                foreach (var validator in info.Config?.Validators ?? [])
+                {
+                    w.WriteStartObject();
+                    w.WriteString("nodeId", Display.Hex(validator));
+                    w.WriteString("name", NameOf(info, validator));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("nodes");
+                foreach (var node in nodes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", node.Node.Name);
+                    w.WriteString("org", node.Node.Org);
+                    w.WriteString("api", node.Node.Grpc);
+                    w.WriteString("status", node.Up ? "up" : "down");
+                    w.WriteNumber("height", node.Height);
+                    w.WriteNumber("peers", node.Peers);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
                 if (info.Config is { } config)
                 {
                     w.WriteStartObject("config");
@@ -48,5 +74,25 @@ internal static class ChainInfoView
         {
             o.WriteLine($"  members       {c.Orgs.Count} organisation(s), {c.Validators.Count} validator(s), identity mode {c.IdentityMode}");
         }
+
+        o.WriteLine("  nodes");
+        foreach (var node in nodes)
+        {
+            var state = node.Up ? $"up    height {node.Height,-8} peers {node.Peers}" : "down";
+            o.WriteLine($"    {node.Node.Name,-8} {node.Node.Org,-6} {node.Node.Grpc,-21} {state}");
+        }
+    }
+
+    private static string NameOf(ChainInfo info, Google.Protobuf.ByteString nodeId)
+    {
+        foreach (var node in info.Config?.Nodes ?? [])
+        {
+            if (node.NodeId.Equals(nodeId))
+            {
+                return node.Name;
+            }
+        }
+
+        return string.Empty;
     }
 }

@@ -143,7 +143,12 @@ public static class NetworkInitializer
         };
         foreach (var org in orgs)
         {
-            config.Orgs.Add(new Organization { OrgId = org.Name, CaCertsPem = { PemBlocks.Encode(PemBlocks.Certificate, org.Ca.CertificateDer) } });
+            config.Orgs.Add(new Organization
+            {
+                OrgId = org.Name,
+                CaCertsPem = { PemBlocks.Encode(PemBlocks.Certificate, org.Ca.CertificateDer) },
+                TlsCaCertsPem = { PemBlocks.Encode(PemBlocks.Certificate, org.TlsCa.CertificateDer) },
+            });
         }
 
         config.Nodes.AddRange(nodes);

@@ -10,4 +10,16 @@ public static class CertificateInfo
         CertificateParsing.TryParse(der, out var certificate)
             ? CertificateParsing.FirstValue(certificate.SubjectDN, X509Name.O)
             : null;
+
+    /// <summary>The subject's common name (CN), or null as for <see cref="OrganisationOf"/>.</summary>
+    public static string? CommonNameOf(ReadOnlySpan<byte> der) =>
+        CertificateParsing.TryParse(der, out var certificate)
+            ? CertificateParsing.FirstValue(certificate.SubjectDN, X509Name.CN)
+            : null;
+
+    /// <summary>The certified key as DER SubjectPublicKeyInfo (what a suite imports), or null when not a canonical DER certificate.</summary>
+    public static byte[]? PublicKeyInfoOf(ReadOnlySpan<byte> der) =>
+        CertificateParsing.TryParse(der, out var certificate)
+            ? certificate.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded()
+            : null;
 }

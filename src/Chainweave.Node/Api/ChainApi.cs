@@ -31,9 +31,11 @@ public sealed class ChainApi
     private readonly LedgerStateReader _state;
     private readonly string _nodeName;
     private readonly byte[] _nodeId;
+    private readonly Func<int> _peerCount;
 
-    public ChainApi(ChainConfig config, ICryptoSuite suite, TxPool pool, CommitHub hub, LedgerStore ledger, BlockExecutor executor, string nodeName, byte[] nodeId)
+    public ChainApi(ChainConfig config, ICryptoSuite suite, TxPool pool, CommitHub hub, LedgerStore ledger, BlockExecutor executor, string nodeName, byte[] nodeId, Func<int>? peerCount = null)
     {
+        _peerCount = peerCount ?? (() => 0);
         _config = config;
         _suite = suite;
         _pool = pool;
@@ -121,6 +123,7 @@ public sealed class ChainApi
         NodeName = _nodeName,
         NodeId = ByteString.CopyFrom(_nodeId),
         PoolSize = (uint)_pool.Count,
+        PeerCount = (uint)_peerCount(),
         Config = _config,
     };
 

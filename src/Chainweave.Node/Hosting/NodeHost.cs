@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using Chainweave.Core.Errors;
+using Chainweave.Network;
 using Chainweave.Node.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -57,8 +59,9 @@ public sealed class NodeHost : IAsyncDisposable
         {
             var grpc = ParseEndpoint(parts.Node.GrpcListen, "grpcListen");
             var http = ParseEndpoint(parts.Node.HttpListen, "httpListen");
-            web = BuildWeb(parts, grpc, http, logs);
-            parts.Engine.Start();
+            var p2p = parts.Peers is null ? null : ParseEndpoint(parts.Node.P2pListen, "p2pListen");
+            web = BuildWeb(parts, grpc, http, p2p, logs);
+            parts.Start();
             await web.StartAsync(cancellationToken).ConfigureAwait(false);
             var pidFile = Path.Combine(home, "node.pid");
             await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
@@ -111,7 +114,7 @@ public sealed class NodeHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication BuildWeb(NodeParts parts, IPEndPoint grpc, IPEndPoint http, ILoggerFactory logs)
+    private static WebApplication BuildWeb(NodeParts parts, IPEndPoint grpc, IPEndPoint http, IPEndPoint? p2p, ILoggerFactory logs)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -122,18 +125,50 @@ public sealed class NodeHost : IAsyncDisposable
             o.MaxReceiveMessageSize = 4 << 20;
             o.MaxSendMessageSize = 64 << 20;
         });
+        if (parts.Peers is { } peers)
+        {
+            builder.Services.AddSingleton(peers);
+            builder.Services.AddGrpc().AddServiceOptions<PeerGrpcService>(o =>
+            {
+                o.MaxReceiveMessageSize = peers.Options.MaxMessageBytes;
+                o.MaxSendMessageSize = peers.Options.MaxMessageBytes;
+            });
+        }
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 8 << 20;
             k.Listen(grpc, l => l.Protocols = HttpProtocols.Http2);
             k.Listen(http, l => l.Protocols = HttpProtocols.Http1);
+            if (p2p is not null)
+            {
+                k.Listen(p2p, l =>
+                {
+                    l.Protocols = HttpProtocols.Http2;
+                    l.UseHttps(PeerTls(parts.Peers!));
+                });
+            }
         });
         var web = builder.Build();
-        web.MapGrpcService<ChainGrpcService>();
+        web.MapGrpcService<ChainGrpcService>().RequireHost($"*:{grpc.Port}");
+        if (p2p is not null)
+        {
+            web.MapGrpcService<PeerGrpcService>().RequireHost($"*:{p2p.Port}");
+        }
+
         HttpApi.Map(web, parts.Api, () => true);
         return web;
     }
+
+    /// <summary>Mutual TLS for peers: only certificates chaining to the chain's TLS roots get through the handshake.</summary>
+    private static HttpsConnectionAdapterOptions PeerTls(PeerNetwork peers) => new()
+    {
+        ServerCertificate = peers.TlsCertificate,
+        ClientCertificateMode = ClientCertificateMode.RequireCertificate,
+        CheckCertificateRevocation = false,
+        ClientCertificateValidation = (certificate, _, _) => peers.Trust.Check(certificate, DateTimeOffset.UtcNow) is null,
+    };
 
     private static IPEndPoint ParseEndpoint(string text, string field)
     {

@@ -9,6 +9,7 @@ using Chainweave.Execution.Running;
 using Chainweave.Execution.SystemContracts;
 using Chainweave.Node.Api;
 using Chainweave.Node.Chain;
+using Chainweave.Network;
 using Chainweave.Node.Pool;
 using Chainweave.Storage;
 using Chainweave.Storage.Ledger;
@@ -23,8 +24,10 @@ namespace Chainweave.Node.Hosting;
 /// </summary>
 internal sealed class NodeParts : IAsyncDisposable
 {
-    private NodeParts(NodeConfig node, ChainConfig config, IKeyValueStore store, LedgerStore ledger, ISigner signer, IConsensusEngine engine, ChainApi api)
+    private NodeParts(NodeConfig node, ChainConfig config, IKeyValueStore store, LedgerStore ledger, ISigner signer, IConsensusEngine engine, ChainApi api, TxPool pool, PeerNetwork? peers)
     {
+        Pool = pool;
+        Peers = peers;
         Node = node;
         Config = config;
         Store = store;
@@ -48,6 +51,18 @@ internal sealed class NodeParts : IAsyncDisposable
 
     public ChainApi Api { get; }
 
+    public TxPool Pool { get; }
+
+    /// <summary>The links to the other nodes; null on a solo chain.</summary>
+    public PeerNetwork? Peers { get; }
+
+    /// <summary>Starts consensus, then the peer network that feeds it.</summary>
+    public void Start()
+    {
+        Engine.Start();
+        Peers?.Start(Engine as IConsensusInbox, new PoolTxSink(Pool), Engine as IBlockApplier);
+    }
+
     public static NodeParts Build(string home, TimeProvider clock, ILoggerFactory logs)
     {
         var node = NodeConfig.Load(home);
@@ -65,11 +80,12 @@ internal sealed class NodeParts : IAsyncDisposable
             var assembler = new BlockAssembler(config, suite, executor);
             EnsureGenesis(ledger, config, assembler);
             var members = new MemberResolver(config, suite, view, view);
-            var pool = new TxPool(config, suite, members, registry, ledger, clock);
+            var peers = config.Consensus == "solo" ? null : PeerWiring.Create(home, config, suite, signer, nodeId, ledger, view, clock, logs);
+            var pool = new TxPool(config, suite, members, registry, ledger, clock, peers);
             var hub = new CommitHub(ledger);
-            var engine = CreateEngine(config, pool, assembler, ledger, signer, nodeId, hub, clock, logs);
-            var api = new ChainApi(config, suite, pool, hub, ledger, executor, node.Name, nodeId);
-            return new NodeParts(node, config, store, ledger, signer, engine, api);
+            var engine = EngineWiring.Create(home, node, config, peers, pool, assembler, ledger, signer, nodeId, hub, clock, logs);
+            var api = new ChainApi(config, suite, pool, hub, ledger, executor, node.Name, nodeId, peers is null ? null : () => peers.Connected.Count);
+            return new NodeParts(node, config, store, ledger, signer, engine, api, pool, peers);
         }
         catch
         {
@@ -81,20 +97,14 @@ internal sealed class NodeParts : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Peers is not null)
+        {
+            await Peers.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Engine.DisposeAsync().ConfigureAwait(false);
         Store.Dispose();
         Signer.Dispose();
-    }
-
-    private static IConsensusEngine CreateEngine(ChainConfig config, TxPool pool, BlockAssembler assembler, LedgerStore ledger, ISigner signer, byte[] nodeId, CommitHub hub, TimeProvider clock, ILoggerFactory logs)
-    {
-        var maxTxs = (int)Math.Max(1, config.Block?.MaxTxs ?? 10_000);
-        var maxBytes = (long)Math.Max(1u << 20, config.Block?.MaxBlockBytes ?? 64u << 20);
-        return config.Consensus switch
-        {
-            "solo" => new SoloEngine(pool, assembler, ledger, signer, nodeId, hub, clock, maxTxs, maxBytes, logs.CreateLogger<SoloEngine>()),
-            _ => throw new ChainError(ErrorCodes.ConfigInvalid, $"Consensus '{config.Consensus}' is not available in this build yet; use a network made with `--consensus solo`."),
-        };
     }
 
     private static void EnsureGenesis(LedgerStore ledger, ChainConfig config, BlockAssembler assembler)

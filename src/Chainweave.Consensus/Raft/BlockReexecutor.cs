@@ -1,0 +1,54 @@
+using Chainweave.Api.Ledger;
+using Chainweave.Core.Crypto;
+using Chainweave.Storage.Ledger;
+
+namespace Chainweave.Consensus.Raft;
+
+/// <summary>
+/// Re-executes a block this member did not build: resolves every transaction with the block's own
+/// time (so every member decides alike), assembles the block again on the committed state and
+/// demands the very same header bytes. The leader's block, with its certificate, is what is kept.
+/// </summary>
+internal sealed class BlockReexecutor
+{
+    private readonly ITxSource _source;
+    private readonly BlockAssembler _assembler;
+    private readonly LedgerStateReader _state;
+    private readonly ISigner _signer;
+
+    public BlockReexecutor(ITxSource source, BlockAssembler assembler, LedgerStore ledger, ISigner signer)
+    {
+        _source = source;
+        _assembler = assembler;
+        _state = new LedgerStateReader(ledger);
+        _signer = signer;
+    }
+
+    /// <summary>The block ready to commit, or null with the reason it differs from what this member computes.</summary>
+    public CommittedBlock? Rebuild(Block block, BlockHeader header, out string problem)
+    {
+        var txs = new List<PooledTx>(block.Txs.Count);
+        for (var i = 0; i < block.Txs.Count; i++)
+        {
+            var tx = _source.Resolve(block.Txs[i].Memory, header.TimestampMs, out var code, out var message);
+            if (tx is null)
+            {
+                problem = $"transaction {i} of block {header.Height} is not admissible here: {code} {message}";
+                return null;
+            }
+
+            txs.Add(tx);
+        }
+
+        var rebuilt = _assembler.Assemble(
+            header.Height, header.PreviousHash.ToByteArray(), header.TimestampMs, txs, _state, _signer, header.Proposer.ToByteArray());
+        if (!rebuilt.Block.Header.Equals(block.Header))
+        {
+            problem = $"re-executing block {header.Height} gives a different header (tx root, results or config differ)";
+            return null;
+        }
+
+        problem = string.Empty;
+        return rebuilt with { Block = block };
+    }
+}

@@ -1,0 +1,26 @@
+using Chainweave.Api.Ledger;
+
+namespace Chainweave.Network;
+
+/// <summary>Where transactions gossiped by peers go (the pool, with the peer flag so they are not echoed).</summary>
+public interface IPeerTxSink
+{
+    void Receive(ReadOnlyMemory<byte> envelope);
+}
+
+public enum BlockApplyOutcome
+{
+    Applied,
+
+    /// <summary>Not the next height (already committed meanwhile, or a gap): not the peer's fault.</summary>
+    NotNext,
+
+    /// <summary>The block or its certificate is wrong: the peer that served it is banned.</summary>
+    Invalid,
+}
+
+/// <summary>Commits a block fetched from a peer after checking its certificate and re-executing it.</summary>
+public interface IBlockApplier
+{
+    Task<BlockApplyOutcome> ApplyAsync(Block block, CancellationToken cancellationToken);
+}

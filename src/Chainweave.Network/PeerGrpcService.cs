@@ -1,0 +1,16 @@
+using Chainweave.Api.P2p;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace Chainweave.Network;
+
+/// <summary>The accepting side of peer streams; Kestrel has already required a client certificate chaining to the chain's TLS roots.</summary>
+public sealed class PeerGrpcService(PeerNetwork network) : PeerService.PeerServiceBase
+{
+    public override Task Connect(IAsyncStreamReader<PeerMessage> requestStream, IServerStreamWriter<PeerMessage> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var certificate = context.GetHttpContext().Connection.ClientCertificate;
+        return network.RunStreamAsync(requestStream, responseStream, () => certificate, expected: null, context.CancellationToken);
+    }
+}

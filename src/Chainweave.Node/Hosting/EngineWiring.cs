@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Chainweave.Api.Config;
 using Chainweave.Consensus;
 using Chainweave.Consensus.Raft;
+using Chainweave.Consensus.Tbft;
 using Chainweave.Core.Crypto;
 using Chainweave.Core.Errors;
 using Chainweave.Core.Genesis;
@@ -20,7 +21,7 @@ namespace Chainweave.Node.Hosting;
 internal static class EngineWiring
 {
     public static IConsensusEngine Create(
-        string home, NodeConfig node, ChainConfig config, PeerNetwork? peers, TxPool pool, BlockAssembler assembler,
+        string home, NodeConfig node, ChainConfig config, ICryptoSuite suite, PeerNetwork? peers, TxPool pool, BlockAssembler assembler,
         LedgerStore ledger, ISigner signer, byte[] nodeId, CommitHub hub, TimeProvider clock, ILoggerFactory logs)
     {
         var maxTxs = (int)Math.Max(1, config.Block?.MaxTxs ?? 10_000);
@@ -29,6 +30,14 @@ internal static class EngineWiring
         {
             case "solo":
                 return new SoloEngine(pool, assembler, ledger, signer, nodeId, hub, clock, maxTxs, maxBytes, logs.CreateLogger<SoloEngine>());
+            case "tbft":
+                var options = new TbftOptions
+                {
+                    WalFolder = Path.GetFullPath(Path.Combine(home, node.DataDir, "consensus")),
+                    MaxTxsPerBlock = maxTxs,
+                    MaxBlockBytes = maxBytes,
+                };
+                return new TbftEngine(config, suite, pool, assembler, ledger, signer, nodeId, hub, peers!, clock, options, logs.CreateLogger<TbftEngine>());
             case "raft":
                 return CreateRaft(home, node, config, peers!, pool, assembler, ledger, signer, nodeId, hub, clock, maxTxs, maxBytes, logs);
             default:
@@ -77,6 +86,9 @@ internal static class EngineWiring
         return new RaftEngine(self!, members, folder, pool, assembler, ledger, signer, nodeId, hub, clock, maxTxs, maxBytes, logs, options);
     }
 
+    /// <summary>Blocks fetched by sync go through the TBFT engine, which checks the certificate and re-executes them.</summary>
+    public static IBlockApplier? SyncApplier(IConsensusEngine engine) => engine is TbftEngine tbft ? new TbftSyncApplier(tbft) : null;
+
     /// <summary>Raft listens one port above the node's peer port (see docs/network-layout.md).</summary>
     private static IPEndPoint RaftEndpoint(string p2pAddress)
     {
@@ -89,5 +101,20 @@ internal static class EngineWiring
         var host = p2pAddress[..colon];
         var address = host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(host);
         return new IPEndPoint(address, port + 1);
+    }
+}
+
+/// <summary>Maps the TBFT engine's sync answers onto the peer network's.</summary>
+internal sealed class TbftSyncApplier(TbftEngine engine) : IBlockApplier
+{
+    public async Task<BlockApplyOutcome> ApplyAsync(Chainweave.Api.Ledger.Block block, CancellationToken cancellationToken)
+    {
+        var result = await engine.ApplyCommittedBlockAsync(block, cancellationToken).ConfigureAwait(false);
+        return result.Status switch
+        {
+            SyncStatus.Applied => BlockApplyOutcome.Applied,
+            SyncStatus.Invalid => BlockApplyOutcome.Invalid,
+            _ => BlockApplyOutcome.NotNext,
+        };
     }
 }

@@ -60,7 +60,7 @@ internal sealed class NodeParts : IAsyncDisposable
     public void Start()
     {
         Engine.Start();
-        Peers?.Start(Engine as IConsensusInbox, new PoolTxSink(Pool), Engine as IBlockApplier);
+        Peers?.Start(Engine as IConsensusInbox, new PoolTxSink(Pool), EngineWiring.SyncApplier(Engine));
     }
 
     public static NodeParts Build(string home, TimeProvider clock, ILoggerFactory logs)
@@ -83,7 +83,7 @@ internal sealed class NodeParts : IAsyncDisposable
             var peers = config.Consensus == "solo" ? null : PeerWiring.Create(home, config, suite, signer, nodeId, ledger, view, clock, logs);
             var pool = new TxPool(config, suite, members, registry, ledger, clock, peers);
             var hub = new CommitHub(ledger);
-            var engine = EngineWiring.Create(home, node, config, peers, pool, assembler, ledger, signer, nodeId, hub, clock, logs);
+            var engine = EngineWiring.Create(home, node, config, suite, peers, pool, assembler, ledger, signer, nodeId, hub, clock, logs);
             var api = new ChainApi(config, suite, pool, hub, ledger, executor, node.Name, nodeId, peers is null ? null : () => peers.Connected.Count);
             return new NodeParts(node, config, store, ledger, signer, engine, api, pool, peers);
         }

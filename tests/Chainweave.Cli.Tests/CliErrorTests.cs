@@ -20,7 +20,7 @@ public sealed class CliErrorTests
     }
 
     [Fact]
-    public async Task Init_writes_the_network_layout()
+    public async Task Init_writes_a_four_organisation_tbft_network_by_default()
     {
         using var dir = new TempDir();
         var network = dir.Combine("net");
@@ -31,10 +31,13 @@ public sealed class CliErrorTests
         var manifest = NetworkManifest.Load(network);
         Assert.Equal("chain1", manifest.ChainId);
         Assert.Equal("nist", manifest.Crypto);
-        var node = Assert.Single(manifest.Nodes);
-        Assert.Equal("127.0.0.1:41000", node.Grpc);
-        Assert.True(File.Exists(Path.Combine(network, "orgs", "org1", "users", "client1", "cert.pem")));
-        Assert.True(File.Exists(Path.Combine(network, "nodes", "node1", "node.json")));
+        Assert.Equal("tbft", manifest.Consensus);
+        Assert.Equal(["node1", "node2", "node3", "node4"], manifest.Nodes.Select(n => n.Name));
+        Assert.Equal(["org1", "org2", "org3", "org4"], manifest.Nodes.Select(n => n.Org));
+        Assert.Equal("127.0.0.1:41000", manifest.Nodes[0].Grpc);
+        Assert.Equal("127.0.0.1:41010", manifest.Nodes[1].Grpc);
+        Assert.True(File.Exists(Path.Combine(network, "orgs", "org4", "users", "client1", "cert.pem")));
+        Assert.True(File.Exists(Path.Combine(network, "nodes", "node4", "node.json")));
         Assert.Contains("node1", run.Out, StringComparison.Ordinal);
     }
 
@@ -47,7 +50,7 @@ public sealed class CliErrorTests
         Assert.Equal(0, first.ExitCode);
         var manifestBefore = await File.ReadAllTextAsync(Path.Combine(network, "network.json"));
 
-        var second = await CliRun.RunAsync("init", "--dir", network, "--nodes", "1", "--crypto", "sm");
+        var second = await CliRun.RunAsync("init", "--dir", network, "--nodes", "1", "--consensus", "solo", "--crypto", "sm");
 
         Assert.Equal(1, second.ExitCode);
         Assert.StartsWith("error NETWORK_EXISTS: ", second.Error, StringComparison.Ordinal);
@@ -72,7 +75,7 @@ public sealed class CliErrorTests
     {
         using var dir = new TempDir();
         var network = dir.Combine("net");
-        Assert.Equal(0, (await CliRun.RunAsync("init", "--dir", network, "--base-port", FreePorts.FindBase().ToString(System.Globalization.CultureInfo.InvariantCulture))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("init", "--dir", network, "--nodes", "1", "--orgs", "1", "--consensus", "solo", "--base-port", FreePorts.FindBase().ToString(System.Globalization.CultureInfo.InvariantCulture))).ExitCode);
 
         var run = await CliRun.RunAsync("evidence", "get", "--id", "x", "--network", network);
 

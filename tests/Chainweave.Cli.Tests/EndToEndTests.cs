@@ -20,7 +20,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var basePort = FreePorts.FindBase().ToString(CultureInfo.InvariantCulture);
-        var init = await CliRun.RunAsync("init", "--dir", Network, "--base-port", basePort);
+        var init = await CliRun.RunAsync("init", "--dir", Network, "--nodes", "1", "--orgs", "1", "--consensus", "solo", "--base-port", basePort);
         Assert.True(init.ExitCode == 0, init.ToString());
         _node = await NodeHost.StartAsync(Path.Combine(Network, "nodes", "node1"));
     }

@@ -16,21 +16,21 @@ internal sealed class InitArguments
     public Option<int> Orgs { get; } = new("--orgs")
     {
         Description = "Number of organisations (org1..orgN)",
-        DefaultValueFactory = _ => 1,
+        DefaultValueFactory = _ => 4,
         HelpName = "N",
     };
 
     public Option<int> Nodes { get; } = new("--nodes")
     {
         Description = "Number of nodes (node1..nodeN)",
-        DefaultValueFactory = _ => 1,
+        DefaultValueFactory = _ => 4,
         HelpName = "N",
     };
 
     public Option<string> Consensus { get; } = new("--consensus")
     {
-        Description = "Consensus engine",
-        DefaultValueFactory = _ => "solo",
+        Description = "Consensus engine: tbft (Byzantine fault tolerant), raft (crash fault tolerant) or solo (one node)",
+        DefaultValueFactory = _ => "tbft",
     };
 
     public Option<string> Crypto { get; } = new("--crypto")

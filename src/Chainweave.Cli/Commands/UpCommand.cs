@@ -70,16 +70,31 @@ internal static class UpCommand
 
         await o.WriteLineAsync("Ctrl-C stops the network.").ConfigureAwait(false);
         var stopRequested = signal.WhenRequested();
-        using var watching = new CancellationTokenSource();
-        var exited = supervisor.AnyExitAsync(watching.Token);
-        var first = await Task.WhenAny(stopRequested, exited).ConfigureAwait(false);
-        await watching.CancelAsync().ConfigureAwait(false);
-        if (first == exited)
+        var watched = supervisor.Nodes.ToList();
+        while (true)
         {
+            using var watching = new CancellationTokenSource();
+            var exited = NodeSupervisor.AnyExitAsync(watched, watching.Token);
+            var first = await Task.WhenAny(stopRequested, exited).ConfigureAwait(false);
+            await watching.CancelAsync().ConfigureAwait(false);
+            if (first != exited)
+            {
+                break;
+            }
+
             var dead = await exited.ConfigureAwait(false);
-            await o.WriteLineAsync("stopping the other nodes…").ConfigureAwait(false);
-            await supervisor.StopAllAsync().ConfigureAwait(false);
-            throw NodeSupervisor.Failed(dead, $"node {dead.Node.Name} stopped unexpectedly (exit code {dead.Process.ExitCode})");
+            watched.Remove(dead);
+            if (watched.Count == 0 || network.Nodes.Count == 1)
+            {
+                await o.WriteLineAsync("stopping the other nodes…").ConfigureAwait(false);
+                await supervisor.StopAllAsync().ConfigureAwait(false);
+                throw NodeSupervisor.Failed(dead, $"node {dead.Node.Name} stopped unexpectedly (exit code {dead.Process.ExitCode})");
+            }
+
+            // A network of several nodes is meant to outlive one of them: say so, and keep the others running.
+            await console.Error.WriteLineAsync(
+                $"warning: node {dead.Node.Name} stopped (exit code {dead.Process.ExitCode}); the other {watched.Count} node(s) go on. "
+                + $"Restart it with `{Hints.Program} node start --home {dead.Home}`; it catches up from its peers. Its log: {dead.LogPath}").ConfigureAwait(false);
         }
 
         await o.WriteLineAsync($"stopping {supervisor.Nodes.Count} node(s)…").ConfigureAwait(false);

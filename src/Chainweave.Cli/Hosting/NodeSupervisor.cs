@@ -68,10 +68,10 @@ internal sealed class NodeSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes with the first started node that exits.</summary>
-    public async Task<NodeProcess> AnyExitAsync(CancellationToken ct)
+    /// <summary>Completes with the first of the given nodes that exits.</summary>
+    public static async Task<NodeProcess> AnyExitAsync(IReadOnlyList<NodeProcess> nodes, CancellationToken ct)
     {
-        var exits = _nodes.Select(async n =>
+        var exits = nodes.Select(async n =>
         {
             await n.Process.WaitForExitAsync(ct).ConfigureAwait(false);
             return n;

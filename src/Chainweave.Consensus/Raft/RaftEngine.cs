@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Sockets;
 using Chainweave.Core.Crypto;
+using Chainweave.Core.Errors;
 using Chainweave.Storage.Ledger;
 using DotNext.Net.Cluster.Consensus.Raft;
 using DotNext.Net.Cluster.Consensus.Raft.StateMachine;
@@ -42,6 +44,7 @@ public sealed partial class RaftEngine : IConsensusEngine
     private volatile bool _isLeader;
     private volatile Exception? _fault;
     private int _started;
+    private int _disposed;
 
     /// <param name="listen">Where this member's Raft transport listens; must be one of <paramref name="members"/>.</param>
     /// <param name="members">Every member's Raft endpoint, this one included; the same list on every member.</param>
@@ -127,6 +130,11 @@ public sealed partial class RaftEngine : IConsensusEngine
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
@@ -159,7 +167,7 @@ public sealed partial class RaftEngine : IConsensusEngine
                 },
                 applier);
             cluster = new RaftCluster(RaftTransport.Configure(_listen, _members, _options, _logs)) { AuditTrail = log };
-            await cluster.StartAsync(token).ConfigureAwait(false);
+            await StartTransportAsync(cluster, token).ConfigureAwait(false);
             _cluster = cluster;
             LogStarted(_listen, _members.Length);
             await LeadWheneverElectedAsync(cluster, log, applier, token).ConfigureAwait(false);
@@ -177,7 +185,22 @@ public sealed partial class RaftEngine : IConsensusEngine
 
         if (_fault is { } fault)
         {
-            throw new Core.Errors.ChainError(ConsensusFaultCode, $"The Raft engine stopped: {fault.Message}", fault);
+            throw new ChainError(ConsensusFaultCode, $"The Raft engine stopped: {fault.Message}", fault);
+        }
+    }
+
+    private async Task StartTransportAsync(RaftCluster cluster, CancellationToken token)
+    {
+        try
+        {
+            await cluster.StartAsync(token).ConfigureAwait(false);
+        }
+        catch (SocketException error) when (error.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            throw new ChainError(
+                ErrorCodes.PortInUse,
+                $"The Raft port {_listen} cannot be opened ({error.SocketErrorCode}): stop whatever uses it or give this node another Raft address.",
+                error);
         }
     }
 

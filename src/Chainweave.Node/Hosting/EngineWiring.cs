@@ -33,7 +33,7 @@ internal static class EngineWiring
             case "tbft":
                 var options = new TbftOptions
                 {
-                    WalFolder = Path.GetFullPath(Path.Combine(home, node.DataDir, "consensus")),
+                    WalFolder = Path.GetFullPath(Path.Combine(home, "consensus")),
                     MaxTxsPerBlock = maxTxs,
                     MaxBlockBytes = maxBytes,
                 };
@@ -82,7 +82,7 @@ internal static class EngineWiring
                 RemoteCertificateValidationCallback = (_, certificate, _, _) => Trusted(certificate),
             },
         };
-        var folder = Path.GetFullPath(Path.Combine(home, node.DataDir, "raft"));
+        var folder = Path.GetFullPath(Path.Combine(home, "raft"));
         return new RaftEngine(self!, members, folder, pool, assembler, ledger, signer, nodeId, hub, clock, maxTxs, maxBytes, logs, options);
     }
 

@@ -53,6 +53,31 @@ public sealed class BlockAssembler
         ISigner signer,
         byte[] proposer)
     {
+        return AssembleCore(height, previousHash, timeMs, txs, state, signer, proposer);
+    }
+
+    /// <summary>
+    /// Executes txs on top of the committed state and seals the block without any vote: BFT engines
+    /// build (and re-execute) proposals this way and attach the commit certificate once it is decided.
+    /// </summary>
+    public CommittedBlock AssembleUnsigned(
+        ulong height,
+        byte[] previousHash,
+        long timeMs,
+        IReadOnlyList<PooledTx> txs,
+        IStateReader state,
+        byte[] proposer) =>
+        AssembleCore(height, previousHash, timeMs, txs, state, signer: null, proposer);
+
+    private CommittedBlock AssembleCore(
+        ulong height,
+        byte[] previousHash,
+        long timeMs,
+        IReadOnlyList<PooledTx> txs,
+        IStateReader state,
+        ISigner? signer,
+        byte[] proposer)
+    {
         ArgumentNullException.ThrowIfNull(txs);
         var executable = new ExecutableTx[txs.Count];
         var txIds = new byte[txs.Count][];

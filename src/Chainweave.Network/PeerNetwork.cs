@@ -32,7 +32,7 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
     private readonly TxBatcher _txs;
     private readonly List<Task> _loops = [];
     private IConsensusInbox? _inbox;
-    private IPeerTxSink? _txSink;
+    private TxIntake? _txIntake;
     private BlockSync? _sync;
 
     public PeerNetwork(
@@ -79,7 +79,8 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
     public void Start(IConsensusInbox? inbox, IPeerTxSink txSink, IBlockApplier? applier)
     {
         _inbox = inbox;
-        _txSink = txSink;
+        _txIntake = new TxIntake(txSink, capacity: 256);
+        _loops.Add(_txIntake.RunAsync(_stop.Token));
         if (applier is not null)
         {
             _sync = new BlockSync(this, _ledger, applier, _options, _clock, _logger);
@@ -290,11 +291,7 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
                     return $"a batch of {message.Txs.Envelopes.Count} transactions";
                 }
 
-                foreach (var envelope in message.Txs.Envelopes)
-                {
-                    _txSink?.Receive(envelope.Memory);
-                }
-
+                _txIntake?.Add(message.Txs);
                 return null;
             case PeerMessage.BodyOneofCase.Status:
                 connection.Height = message.Status.Height;

@@ -27,7 +27,8 @@ public sealed class BlockReexecutor
     }
 
     /// <summary>The executed block (holding a copy of <paramref name="block"/> without certificate), or null with the reason.</summary>
-    public CommittedBlock? Execute(Block block, ReadOnlySpan<byte> expectedHash, out string reason)
+    /// <param name="latestTimeMs">Proposals only: the latest block time this node's clock accepts; null for committed (synced) blocks.</param>
+    public CommittedBlock? Execute(Block block, ReadOnlySpan<byte> expectedHash, long? latestTimeMs, out string reason)
     {
         ArgumentNullException.ThrowIfNull(block);
         var tip = _ledger.Tip;
@@ -53,6 +54,12 @@ public sealed class BlockReexecutor
         reason = CheckHeader(header, tip, previousTime, block) ?? string.Empty;
         if (reason.Length > 0)
         {
+            return null;
+        }
+
+        if (header.TimestampMs > latestTimeMs)
+        {
+            reason = "The block's time is too far ahead of this node's clock.";
             return null;
         }
 

@@ -56,6 +56,9 @@ public sealed class TbftEngine : IConsensusEngine, IConsensusInbox, ITbftSchedul
     /// <summary>The height being decided.</summary>
     public ulong CurrentHeight => _replica.CurrentHeight;
 
+    /// <summary>The highest committed height a peer reported in its status (0 when none did yet).</summary>
+    public ulong HighestPeerCommittedHeight => _replica.HighestPeerCommittedHeight;
+
     /// <summary>Raised on the engine's thread when a peer reports a committed height more than one above this node's.</summary>
     public event EventHandler<PeerAheadEventArgs>? BehindDetected;
 

@@ -12,6 +12,9 @@ public sealed record TbftOptions
 
     public long MaxBlockBytes { get; init; } = 8 * 1024 * 1024;
 
+    /// <summary>A proposed block whose time is further ahead of this node's clock than this gets a nil prevote.</summary>
+    public TimeSpan MaxClockDrift { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Sync the WAL and the guard to disk (FileStream.Flush(true)); only tests that never crash the machine may turn this off.</summary>
     public bool DurableWrites { get; init; } = true;
 }

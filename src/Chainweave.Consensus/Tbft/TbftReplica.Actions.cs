@@ -162,7 +162,8 @@ public sealed partial class TbftReplica
     {
         if (!_executed.ContainsKey(proposal.BlockHash))
         {
-            var executed = _reexecutor.Execute(proposal.Block, proposal.BlockHash.Span, out var reason);
+            var latest = (_clock.GetUtcNow() + _options.MaxClockDrift).ToUnixTimeMilliseconds();
+            var executed = _reexecutor.Execute(proposal.Block, proposal.BlockHash.Span, latest, out var reason);
             if (executed is null)
             {
                 LogInvalidBlock(proposal.Height, (int)proposal.Round, reason);
@@ -249,8 +250,14 @@ public sealed partial class TbftReplica
         return x.Type == y.Type && x.Height == y.Height && x.Round == y.Round && x.BlockHash.Equals(y.BlockHash);
     }
 
+    private void LogRefused(ulong height, int round, TbftStep step)
+    {
+        RefusedSignatures++;
+        LogRefusedSigning(height, round, step);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to sign at height {Height} round {Round} step {Step}: it would conflict with what this validator signed before")]
-    private partial void LogRefused(ulong height, int round, TbftStep step);
+    private partial void LogRefusedSigning(ulong height, int round, TbftStep step);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prevoting nil on the block proposed at height {Height} round {Round}: {Reason}")]
     private partial void LogInvalidBlock(ulong height, int round, string reason);

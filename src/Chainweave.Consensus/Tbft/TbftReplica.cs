@@ -75,6 +75,7 @@ public sealed partial class TbftReplica : IDisposable
         _logger = logger;
         _state = new LedgerStateReader(ledger);
         _core = new TbftCore(validators, validators.IndexOf(_nodeId), options.Timeouts);
+        _currentHeight = (long)((ledger.Height ?? 0) + 1);
     }
 
     /// <summary>Raised (on the replica's thread) when a peer's status shows it committed more than one height beyond this node.</summary>
@@ -84,6 +85,9 @@ public sealed partial class TbftReplica : IDisposable
 
     /// <summary>The height being decided; readable from any thread.</summary>
     public ulong CurrentHeight => (ulong)Interlocked.Read(ref _currentHeight);
+
+    /// <summary>Signatures the last-signed guard refused since start (each would have contradicted an earlier one).</summary>
+    public int RefusedSignatures { get; private set; }
 
     /// <summary>The highest committed height a peer reported (0 when none did).</summary>
     public ulong HighestPeerCommittedHeight { get; private set; }
@@ -108,6 +112,12 @@ public sealed partial class TbftReplica : IDisposable
             }
         }
 
+        if (records.Count > 0 && records[^1].Height < height)
+        {
+            // Left from a height committed just before a crash: the ledger holds its outcome.
+            _wal.Reset();
+        }
+
         _replaying = true;
         StartHeight(height);
         foreach (var record in records)
@@ -119,10 +129,6 @@ public sealed partial class TbftReplica : IDisposable
         }
 
         _replaying = false;
-        if (records.Count > 0 && records[^1].Height < height)
-        {
-            _wal.Reset();
-        }
 
         foreach (var message in _ownMessages)
         {
@@ -204,7 +210,7 @@ public sealed partial class TbftReplica : IDisposable
             return SyncResult.Invalid(bad);
         }
 
-        var executed = _reexecutor.Execute(block, hash, out var reason);
+        var executed = _reexecutor.Execute(block, hash, latestTimeMs: null, out var reason);
         if (executed is null)
         {
             return SyncResult.Invalid(reason);

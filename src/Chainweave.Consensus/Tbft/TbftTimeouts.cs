@@ -21,7 +21,11 @@ public sealed record TbftTimeouts
     /// <summary>How often a node re-sends its own messages of the height and its status.</summary>
     public TimeSpan Resend { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>When set, an empty block is proposed after this long without transactions; null never proposes empty blocks at round 0.</summary>
+    /// <summary>
+    /// Round 0 of a height waits for a transaction (CometBFT's create_empty_blocks = false) when null;
+    /// when positive, it waits at most this long and then proposes an empty block; zero never waits.
+    /// Later rounds never wait, and a proposal or vote from a peer ends the wait.
+    /// </summary>
     public TimeSpan? EmptyBlockInterval { get; init; }
 
     public TimeSpan For(TimeoutKind kind, int round)

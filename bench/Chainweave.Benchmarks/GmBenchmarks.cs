@@ -3,6 +3,7 @@ using Chainweave.Core.Crypto.Gm;
 using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
+using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
@@ -24,6 +25,10 @@ public class GmBenchmarks
     private SM2Signer _bouncySigner = null!;
     private SM2Signer _bouncyVerifier = null!;
     private byte[] _bouncySignature = null!;
+    private SM2Engine _bouncyEncryptor = null!;
+    private SM2Engine _bouncyDecryptor = null!;
+    private byte[] _ourCiphertext = null!;
+    private byte[] _bouncyCiphertext = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -45,6 +50,18 @@ public class GmBenchmarks
         _bouncyVerifier = new SM2Signer(PlainDsaEncoding.Instance);
         _bouncyVerifier.Init(forSigning: false, new ParametersWithID(publicKey, userId));
         _bouncySignature = BouncySign();
+        _bouncyEncryptor = new SM2Engine(SM2Engine.Mode.C1C3C2);
+        _bouncyEncryptor.Init(forEncryption: true, new ParametersWithRandom(publicKey, new SecureRandom()));
+        _bouncyDecryptor = new SM2Engine(SM2Engine.Mode.C1C3C2);
+        _bouncyDecryptor.Init(forEncryption: false, privateKey);
+        _ourCiphertext = _privateKey.PublicKey.Encrypt(_payload);
+        _bouncyCiphertext = Sm2Encrypt_BouncyCastle();
+        if (!_privateKey.Decrypt(_bouncyCiphertext).AsSpan().SequenceEqual(_payload)
+            || !_bouncyDecryptor.ProcessBlock(_ourCiphertext, 0, _ourCiphertext.Length).AsSpan().SequenceEqual(_payload))
+        {
+            throw new InvalidOperationException("The two SM2 encryptions disagree.");
+        }
+
         if (!_privateKey.PublicKey.Verify(_payload, _bouncySignature) || !BouncyVerify())
         {
             throw new InvalidOperationException("The two SM2 implementations disagree.");
@@ -84,6 +101,18 @@ public class GmBenchmarks
 
     [Benchmark]
     public bool Sm2Verify_BouncyCastle() => BouncyVerify();
+
+    [Benchmark]
+    public byte[] Sm2Encrypt_Ours() => _privateKey.PublicKey.Encrypt(_payload);
+
+    [Benchmark]
+    public byte[] Sm2Encrypt_BouncyCastle() => _bouncyEncryptor.ProcessBlock(_payload, 0, _payload.Length);
+
+    [Benchmark]
+    public byte[] Sm2Decrypt_Ours() => _privateKey.Decrypt(_ourCiphertext);
+
+    [Benchmark]
+    public byte[] Sm2Decrypt_BouncyCastle() => _bouncyDecryptor.ProcessBlock(_bouncyCiphertext, 0, _bouncyCiphertext.Length);
 
     private byte[] BouncySign()
     {

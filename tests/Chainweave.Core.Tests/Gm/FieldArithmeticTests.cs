@@ -83,6 +83,24 @@ public class FieldArithmeticTests
     }
 
     [Fact]
+    public void Inverse_and_square_root_match_BigInteger()
+    {
+        Below(P).Sample(
+            a =>
+            {
+                var x = FieldElement.FromInteger(ToU256(a));
+                Assert.Equal(a.IsZero ? 0 : BigInteger.ModPow(a, P - 2, P), ToBig(x.Invert().ToInteger()));
+                bool isSquare = a.IsZero || BigInteger.ModPow(a, (P - 1) / 2, P).IsOne;
+                Assert.Equal(isSquare, x.TrySquareRoot(out var root));
+                if (isSquare)
+                {
+                    Assert.Equal(a, ToBig(root.Square().ToInteger()));
+                }
+            },
+            iter: 100);
+    }
+
+    [Fact]
     public void Reading_rejects_values_not_below_p()
     {
         var bytes = new byte[32];

@@ -41,6 +41,10 @@ public class PointArithmeticTests
     [InlineData("2")]
     [InlineData("F")]
     [InlineData("10")]
+    [InlineData("40")]
+    [InlineData("41")]
+    [InlineData("7F")]
+    [InlineData("FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D5411D")]
     [InlineData("F000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54122")]
     public void Base_multiplication_handles_edge_scalars(string kHex)
@@ -93,24 +97,85 @@ public class PointArithmeticTests
     }
 
     [Fact]
-    public void Wnaf_digits_sum_back_to_the_scalar_and_are_odd_and_bounded()
+    public void Wnaf_digits_sum_back_to_the_part_and_are_odd_and_bounded()
     {
-        Gen.Byte.Array[32].Sample(
-            bytes =>
+        Gen.UInt.Sample(
+            value =>
             {
-                var value = U256.FromBigEndian(bytes);
-                Span<sbyte> digits = stackalloc sbyte[Wnaf.MaxDigits];
-                int length = Wnaf.Compute(value, 5, digits);
-                var sum = BigInteger.Zero;
-                for (int i = length - 1; i >= 0; i--)
+                foreach (int width in (int[])[5, 6, 10])
                 {
-                    Assert.True(digits[i] == 0 || (digits[i] % 2 != 0 && Math.Abs((int)digits[i]) < 16));
-                    sum = (sum * 2) + digits[i];
-                }
+                    var digits = new short[BasePointTables.PartBits + 1];
+                    int length = Wnaf.Compute(value, width, digits);
+                    long sum = 0;
+                    for (int i = length - 1; i >= 0; i--)
+                    {
+                        Assert.True(digits[i] == 0 || (digits[i] % 2 != 0 && Math.Abs((int)digits[i]) < 1 << (width - 1)));
+                        sum = (sum * 2) + digits[i];
+                    }
 
-                Assert.Equal(ToBig(value), sum);
+                    Assert.Equal(value, sum);
+                }
             },
             iter: 200);
+    }
+
+    [Fact]
+    public void Signed_window_digits_sum_back_to_the_scalar_and_are_bounded()
+    {
+        Below(N).Sample(
+            k =>
+            {
+                foreach (int width in (int[])[5, 7])
+                {
+                    var digits = new int[(256 / width) + 1];
+                    SignedWindowRecoding.Recode(ToU256(k), width, digits);
+                    var sum = BigInteger.Zero;
+                    for (int i = digits.Length - 1; i >= 0; i--)
+                    {
+                        Assert.InRange(digits[i], -(1 << (width - 1)), 1 << (width - 1));
+                        sum = (sum << width) + digits[i];
+                    }
+
+                    Assert.Equal(k, sum);
+                }
+            },
+            iter: 200);
+    }
+
+    [Fact]
+    public void Constant_time_variable_base_multiplication_matches_BouncyCastle()
+    {
+        var point = PointMultiplication.MultiplyBase(ToU256(123456789)).ToAffine();
+        var bcPoint = BcG.Multiply(ToBc(123456789));
+        Below(N).Sample(
+            k =>
+            {
+                var product = PointMultiplication.Multiply(point, ToU256(k));
+                if (k.IsZero)
+                {
+                    Assert.True(product.IsInfinity);
+                    return;
+                }
+
+                AssertSamePoint(bcPoint.Multiply(ToBc(k)), product.ToAffine());
+            },
+            iter: 60);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(6)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(32)]
+    public void Constant_time_variable_base_multiplication_handles_scalars_next_to_n(int distance)
+    {
+        // n - 6 meets the doubling case in the last window (the partial sum is -3·P and the digit -3).
+        var point = PointMultiplication.MultiplyBase(ToU256(987654321)).ToAffine();
+        var k = N - distance;
+        AssertSamePoint(BcG.Multiply(ToBc(987654321)).Multiply(ToBc(k)), PointMultiplication.Multiply(point, ToU256(k)).ToAffine());
+        AssertSamePoint(BcG.Multiply(ToBc(987654321)).Multiply(ToBc(distance)), PointMultiplication.Multiply(point, ToU256(distance)).ToAffine());
     }
 
     [Fact]

@@ -29,6 +29,37 @@ internal readonly struct AffinePoint(FieldElement x, FieldElement y)
         return point.IsOnCurve();
     }
 
+    /// <summary>
+    /// Reads a compressed point 02/03 || x (33 bytes): y is the square root of x^3 - 3x + b whose parity the
+    /// prefix gives (p ≡ 3 mod 4, so the root is a power). False for another prefix, x not below p, or an x
+    /// with no point. The curve has no point with y = 0 (its order is odd), so both parities always exist.
+    /// </summary>
+    public static bool TryReadCompressed(ReadOnlySpan<byte> compressed, out AffinePoint point)
+    {
+        point = default;
+        if (compressed.Length != 33 || (compressed[0] != 0x02 && compressed[0] != 0x03) || !FieldElement.TryRead(compressed[1..], out var x))
+        {
+            return false;
+        }
+
+        var right = ((x.Square() - Sm2Curve.Three) * x) + Sm2Curve.B;
+        if (!right.TrySquareRoot(out var y))
+        {
+            return false;
+        }
+
+        bool wantOdd = compressed[0] == 0x03;
+        point = new AffinePoint(x, y.ToInteger().IsOdd == wantOdd ? y : -y);
+        return true;
+    }
+
+    /// <summary>Writes 02/03 (the parity of y) || x, 33 bytes.</summary>
+    public void WriteCompressed(Span<byte> compressed)
+    {
+        compressed[0] = (byte)(Y.ToInteger().IsOdd ? 0x03 : 0x02);
+        X.Write(compressed[1..33]);
+    }
+
     public void Write(Span<byte> xy)
     {
         X.Write(xy[..32]);

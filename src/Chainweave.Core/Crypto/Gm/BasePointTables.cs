@@ -2,53 +2,64 @@ namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
 /// Precomputed multiples of the base point G, built once per process on first use and never changed:
-/// the fixed-window table (j·16^i·G for every 4-bit window i and digit j = 1..15) for constant-time k·G,
-/// and odd multiples of G, 2^64·G, 2^128·G, 2^192·G for the verifier's width-7 wNAF.
+/// the signed-window table (j·2^(7i)·G for every 7-bit window i and j = 1..64) for constant-time k·G,
+/// and odd multiples of 2^(32i)·G for the verifier's width-10 wNAF over 32-bit parts of a scalar.
 /// </summary>
 internal sealed class BasePointTables
 {
-    public const int Windows = 64;
-    public const int DigitsPerWindow = 15;
-    public const int GeneratorWnafWidth = 7;
+    public const int WindowBits = 7;
 
-    /// <summary>Scalars in the verifier are split into this many 64-bit limbs.</summary>
-    public const int SplitParts = 4;
+    /// <summary>256 bits in 7-bit windows, the top one wide enough for the recoding's last carry.</summary>
+    public const int Windows = 37;
+
+    /// <summary>Signed digits lie in [-64, 64]; the table holds the multiples 1..64 of each window's base.</summary>
+    public const int EntriesPerWindow = 1 << (WindowBits - 1);
+
+    public const int GeneratorWnafWidth = 10;
+
+    /// <summary>Scalars in the verifier are split into this many parts of <see cref="PartBits"/> bits.</summary>
+    public const int SplitParts = 8;
+
+    public const int PartBits = 256 / SplitParts;
 
     private static readonly Lazy<BasePointTables> Shared = new(() => new BasePointTables());
 
     private BasePointTables()
     {
-        var jacobian = new JacobianPoint[Windows * DigitsPerWindow];
+        var jacobian = new JacobianPoint[Windows * EntriesPerWindow];
         var windowBase = Sm2Curve.G.ToJacobian();
         for (int window = 0; window < Windows; window++)
         {
             var multiple = windowBase;
-            for (int digit = 1; digit <= DigitsPerWindow; digit++)
+            for (int digit = 1; digit <= EntriesPerWindow; digit++)
             {
-                jacobian[(window * DigitsPerWindow) + digit - 1] = multiple;
+                jacobian[(window * EntriesPerWindow) + digit - 1] = multiple;
                 multiple = multiple.Add(windowBase);
             }
 
-            windowBase = windowBase.Double().Double().Double().Double();
+            for (int i = 0; i < WindowBits; i++)
+            {
+                windowBase = windowBase.Double();
+            }
         }
 
-        FixedWindow = new AffinePoint[jacobian.Length];
-        JacobianPoint.ToAffine(jacobian, FixedWindow);
+        SignedWindow = new AffinePoint[jacobian.Length];
+        JacobianPoint.ToAffine(jacobian, SignedWindow);
         SplitOddMultiples = SplitOddMultiplesOf(Sm2Curve.G, GeneratorWnafWidth);
     }
 
     public static BasePointTables Instance => Shared.Value;
 
-    /// <summary>Entry [window · 15 + digit - 1] is digit·16^window·G.</summary>
-    public AffinePoint[] FixedWindow { get; }
+    /// <summary>Entry [window · 64 + j - 1] is j·2^(7·window)·G.</summary>
+    public AffinePoint[] SignedWindow { get; }
 
-    /// <summary>See <see cref="SplitOddMultiplesOf"/>, for G with width 7.</summary>
+    /// <summary>See <see cref="SplitOddMultiplesOf"/>, for G with width 10.</summary>
     public AffinePoint[] SplitOddMultiples { get; }
 
     /// <summary>
-    /// The odd multiples of P, 2^64·P, 2^128·P and 2^192·P for a width-<paramref name="width"/> wNAF of each
-    /// 64-bit limb of a scalar: entry [part · 2^(width-2) + i] is (2i + 1)·2^(64·part)·P. Splitting the scalar
-    /// into limbs cuts the doublings of a multiplication from 256 to 64.
+    /// The odd multiples of 2^(32·part)·P for a width-<paramref name="width"/> wNAF of each 32-bit part of a
+    /// scalar: entry [part · 2^(width-2) + i] is (2i + 1)·2^(32·part)·P. Splitting the scalar into eight
+    /// parts cuts the doublings of a multiplication from 256 to 32.
     /// </summary>
     public static AffinePoint[] SplitOddMultiplesOf(in AffinePoint point, int width)
     {
@@ -64,7 +75,7 @@ internal sealed class BasePointTables
                 jacobian[(part * perPart) + i] = jacobian[(part * perPart) + i - 1].Add(doubled);
             }
 
-            for (int i = 0; i < 64; i++)
+            for (int i = 0; i < PartBits; i++)
             {
                 partBase = partBase.Double();
             }

@@ -85,10 +85,50 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
 
     public FieldElement Double() => Add(this, this);
 
-    /// <summary>Fermat inversion, a^(p-2) with a public exponent: constant time; zero maps to zero.</summary>
+    /// <summary>
+    /// Fermat inversion a^(p-2), constant time (zero maps to zero). p - 2 in bits, most significant first, is
+    /// 31 ones, a zero, 128 ones, 32 zeros, 32 ones, 30 ones, a zero and a one, so an addition chain through
+    /// a^(2^k - 1) for k = 2, 3, 6, 12, 24, 30, 31, 32 needs 256 squarings and 15 multiplications.
+    /// </summary>
     public FieldElement Invert()
     {
-        // p - 2 in 4-bit digits, most significant first, is fixed, so the table index never depends on the value.
+        var x1 = this;
+        var x2 = Multiply(x1.Square(), x1);
+        var x3 = Multiply(x2.Square(), x1);
+        var x6 = Multiply(x3.SquareTimes(3), x3);
+        var x12 = Multiply(x6.SquareTimes(6), x6);
+        var x24 = Multiply(x12.SquareTimes(12), x12);
+        var x30 = Multiply(x24.SquareTimes(6), x6);
+        var x31 = Multiply(x30.Square(), x1);
+        var x32 = Multiply(x31.Square(), x1);
+
+        var result = x31.Square();
+        for (int i = 0; i < 4; i++)
+        {
+            result = Multiply(result.SquareTimes(32), x32);
+        }
+
+        result = result.SquareTimes(32);
+        result = Multiply(result.SquareTimes(32), x32);
+        result = Multiply(result.SquareTimes(30), x30);
+        return Multiply(result.SquareTimes(2), x1);
+    }
+
+    /// <summary>this^(2^count).</summary>
+    public FieldElement SquareTimes(int count)
+    {
+        var result = this;
+        for (int i = 0; i < count; i++)
+        {
+            result = Square(result);
+        }
+
+        return result;
+    }
+
+    /// <summary>this^exponent for a public exponent (4-bit fixed window; the table index depends on the exponent only).</summary>
+    public FieldElement Power(in U256 exponent)
+    {
         Span<FieldElement> powers = stackalloc FieldElement[16];
         powers[0] = One;
         powers[1] = this;
@@ -97,17 +137,29 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
             powers[i] = Multiply(powers[i - 1], this);
         }
 
-        var exponent = U256.Sub(Field.Modulus, new U256(2, 0, 0, 0), out _);
         var result = One;
         for (int nibble = 63; nibble >= 0; nibble--)
         {
-            result = result.Square().Square().Square().Square();
+            result = result.SquareTimes(4);
             int digit = (int)((exponent.Limb(nibble >> 4) >> ((nibble & 15) * 4)) & 15);
             result = Multiply(result, powers[digit]);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// A square root, as p ≡ 3 (mod 4) makes a^((p+1)/4) one whenever a is a square; false when a is not
+    /// a square. Runs in time independent of a (it serves public point decompression).
+    /// </summary>
+    public bool TrySquareRoot(out FieldElement root)
+    {
+        root = Power(SquareRootExponent);
+        return root.Square() == this;
+    }
+
+    /// <summary>(p + 1) / 4.</summary>
+    private static readonly U256 SquareRootExponent = U256.FromHex("3FFFFFFFBFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC00000004000000000000000");
 
     public static FieldElement Select(ulong mask, in FieldElement a, in FieldElement b) => new(
         (a._l0 & mask) | (b._l0 & ~mask),

@@ -109,6 +109,9 @@ internal readonly struct JacobianPoint(FieldElement x, FieldElement y, FieldElem
         return new AffinePoint(X * zInverseSquared, Y * zInverseSquared * zInverse);
     }
 
+    /// <summary>The affine x of a finite point, X/Z^2 (constant time: one Fermat inversion).</summary>
+    public FieldElement AffineX() => X * Z.Square().Invert();
+
     /// <summary>Affine forms of many finite points with one inversion (Montgomery's trick).</summary>
     public static void ToAffine(ReadOnlySpan<JacobianPoint> points, Span<AffinePoint> destination)
     {

@@ -1,67 +1,97 @@
 namespace Chainweave.Core.Crypto.Gm;
 
-/// <summary>Scalar multiplication on the SM2 curve: constant-time k·G for secrets, variable-time s·G + t·P for verification.</summary>
+/// <summary>
+/// Scalar multiplication on the SM2 curve: constant-time k·G and k·P for secrets, variable-time s·G + t·P
+/// for verification.
+/// </summary>
 internal static class PointMultiplication
 {
-    public const int PublicKeyWnafWidth = 5;
+    public const int PublicKeyWnafWidth = 6;
+
+    /// <summary>Window width of the constant-time variable-base multiplication: a table of 16 multiples.</summary>
+    private const int VariableBaseWidth = 5;
+
+    private const int VariableBaseWindows = 52;
 
     /// <summary>
-    /// k·G, constant time in k for 0 &lt; k &lt; n: one mixed addition per 4-bit window from the fixed table,
-    /// every entry of the window read and masked in, and the digit-zero and first-addition cases chosen
-    /// by mask. Within that range the sum so far is never ±the added multiple, so the unchecked addition is exact.
+    /// k·G, constant time in k for 0 ≤ k &lt; n: k in signed 7-bit digits, one mixed addition per digit from
+    /// the table of j·2^(7i)·G, the table read whole and the sign applied by mask. The partial sum never equals
+    /// ± the added multiple for such k (it is below 2^(7i) in size, the multiple at least that), so the
+    /// unchecked addition is exact; a zero partial sum means all digits so far were zero and is selected around.
     /// </summary>
     public static JacobianPoint MultiplyBase(in U256 k)
     {
-        var table = BasePointTables.Instance.FixedWindow;
+        var table = BasePointTables.Instance.SignedWindow;
+        Span<int> digits = stackalloc int[BasePointTables.Windows];
+        SignedWindowRecoding.Recode(k, BasePointTables.WindowBits, digits);
         var accumulator = JacobianPoint.Infinity;
         for (int window = 0; window < BasePointTables.Windows; window++)
         {
-            int digit = (int)((k.Limb(window >> 4) >> ((window & 15) * 4)) & 15);
-            var x = FieldElement.Zero;
-            var y = FieldElement.Zero;
-            int offset = window * BasePointTables.DigitsPerWindow;
-            for (int candidate = 1; candidate <= BasePointTables.DigitsPerWindow; candidate++)
-            {
-                ulong match = EqualMask(candidate, digit);
-                var entry = table[offset + candidate - 1];
-                x = FieldElement.Select(match, entry.X, x);
-                y = FieldElement.Select(match, entry.Y, y);
-            }
-
-            var chosen = new AffinePoint(x, y);
-            var sum = accumulator.AddMixedUnchecked(chosen, out _, out _);
-            ulong accumulatorIsInfinity = accumulator.Z.ZeroMask;
-            ulong digitIsZero = EqualMask(0, digit);
-            var first = chosen.ToJacobian();
-            var added = Select(accumulatorIsInfinity, first, sum);
-            accumulator = Select(digitIsZero, accumulator, added);
+            var entries = table.AsSpan(window * BasePointTables.EntriesPerWindow, BasePointTables.EntriesPerWindow);
+            accumulator = AddSignedDigit(accumulator, entries, digits[window], complete: false);
         }
 
+        CryptographicZero(digits);
         return accumulator;
     }
 
     /// <summary>
-    /// s·G + t·P for public s and t by interleaved wNAF over the eight 64-bit limbs of s and t (width 7 for
-    /// G's tables, 5 for P's), so 64 doublings are shared by every term. <paramref name="publicKeyTable"/> is
+    /// k·P for a public point P and a secret k (0 ≤ k &lt; n), constant time in k: signed 5-bit windows from
+    /// the top, five doublings and one table addition each. Only the last addition can meet the doubling case
+    /// (k = n - 6 reaches it), so that one is done with the complete, still branch-free, formula.
+    /// </summary>
+    public static JacobianPoint Multiply(in AffinePoint point, in U256 k)
+    {
+        int entryCount = 1 << (VariableBaseWidth - 1);
+        Span<JacobianPoint> jacobian = stackalloc JacobianPoint[entryCount];
+        jacobian[0] = point.ToJacobian();
+        var doubled = jacobian[0].Double();
+        jacobian[1] = doubled;
+        for (int i = 2; i < entryCount; i++)
+        {
+            jacobian[i] = jacobian[i - 1].AddMixed(point);
+        }
+
+        Span<AffinePoint> table = stackalloc AffinePoint[entryCount];
+        JacobianPoint.ToAffine(jacobian, table);
+        Span<int> digits = stackalloc int[VariableBaseWindows];
+        SignedWindowRecoding.Recode(k, VariableBaseWidth, digits);
+        var accumulator = JacobianPoint.Infinity;
+        for (int window = VariableBaseWindows - 1; window >= 0; window--)
+        {
+            for (int i = 0; i < VariableBaseWidth; i++)
+            {
+                accumulator = accumulator.Double();
+            }
+
+            accumulator = AddSignedDigit(accumulator, table, digits[window], complete: window == 0);
+        }
+
+        CryptographicZero(digits);
+        return accumulator;
+    }
+
+    /// <summary>
+    /// s·G + t·P for public s and t by interleaved wNAF over the eight 32-bit parts of s and t (width 10 for
+    /// G's tables, 6 for P's), so 32 doublings are shared by every term. <paramref name="publicKeyTable"/> is
     /// <see cref="BasePointTables.SplitOddMultiplesOf"/>(P, <see cref="PublicKeyWnafWidth"/>).
     /// </summary>
     public static JacobianPoint MultiplyBaseAndAdd(in U256 s, in U256 t, ReadOnlySpan<AffinePoint> publicKeyTable)
     {
         const int parts = BasePointTables.SplitParts;
-        const int limbDigits = 66;
+        const int partDigits = BasePointTables.PartBits + 1;
         var generatorTable = BasePointTables.Instance.SplitOddMultiples;
         int generatorPerPart = 1 << (BasePointTables.GeneratorWnafWidth - 2);
         int publicKeyPerPart = 1 << (PublicKeyWnafWidth - 2);
-        Span<sbyte> sDigits = stackalloc sbyte[parts * limbDigits];
-        Span<sbyte> tDigits = stackalloc sbyte[parts * limbDigits];
-        Span<int> sLengths = stackalloc int[parts];
-        Span<int> tLengths = stackalloc int[parts];
+        Span<short> sDigits = stackalloc short[parts * partDigits];
+        Span<short> tDigits = stackalloc short[parts * partDigits];
+        sDigits.Clear();
+        tDigits.Clear();
         int length = 0;
         for (int part = 0; part < parts; part++)
         {
-            sLengths[part] = Wnaf.Compute(new U256(s.Limb(part), 0, 0, 0), BasePointTables.GeneratorWnafWidth, sDigits.Slice(part * limbDigits, limbDigits));
-            tLengths[part] = Wnaf.Compute(new U256(t.Limb(part), 0, 0, 0), PublicKeyWnafWidth, tDigits.Slice(part * limbDigits, limbDigits));
-            length = Math.Max(length, Math.Max(sLengths[part], tLengths[part]));
+            length = Math.Max(length, Wnaf.Compute(Part(s, part), BasePointTables.GeneratorWnafWidth, sDigits.Slice(part * partDigits, partDigits)));
+            length = Math.Max(length, Wnaf.Compute(Part(t, part), PublicKeyWnafWidth, tDigits.Slice(part * partDigits, partDigits)));
         }
 
         var accumulator = JacobianPoint.Infinity;
@@ -70,13 +100,13 @@ internal static class PointMultiplication
             accumulator = accumulator.Double();
             for (int part = 0; part < parts; part++)
             {
-                int sDigit = i < sLengths[part] ? sDigits[(part * limbDigits) + i] : 0;
+                int sDigit = sDigits[(part * partDigits) + i];
                 if (sDigit != 0)
                 {
                     accumulator = accumulator.AddMixed(Lookup(generatorTable.AsSpan(part * generatorPerPart, generatorPerPart), sDigit));
                 }
 
-                int tDigit = i < tLengths[part] ? tDigits[(part * limbDigits) + i] : 0;
+                int tDigit = tDigits[(part * partDigits) + i];
                 if (tDigit != 0)
                 {
                     accumulator = accumulator.AddMixed(Lookup(publicKeyTable.Slice(part * publicKeyPerPart, publicKeyPerPart), tDigit));
@@ -87,18 +117,38 @@ internal static class PointMultiplication
         return accumulator;
     }
 
+    /// <summary>
+    /// accumulator + digit·(entries[|digit| - 1]) without a secret-dependent branch or index: digit 0 keeps the
+    /// accumulator, an accumulator at infinity takes the entry, and with <paramref name="complete"/> the
+    /// doubling and cancelling cases are selected around too.
+    /// </summary>
+    private static JacobianPoint AddSignedDigit(in JacobianPoint accumulator, ReadOnlySpan<AffinePoint> entries, int digit, bool complete)
+    {
+        int sign = digit >> 31;
+        int magnitude = (digit ^ sign) - sign;
+        var entry = ConstantTimeTable.Select(entries, magnitude);
+        var chosen = new AffinePoint(entry.X, FieldElement.Select((ulong)(long)sign, -entry.Y, entry.Y));
+        var sum = accumulator.AddMixedUnchecked(chosen, out var h, out var r);
+        if (complete)
+        {
+            ulong sameX = h.ZeroMask;
+            var doubled = chosen.ToJacobian().Double();
+            sum = Select(sameX & r.ZeroMask, doubled, Select(sameX, JacobianPoint.Infinity, sum));
+        }
+
+        var added = Select(accumulator.Z.ZeroMask, chosen.ToJacobian(), sum);
+        return Select(ConstantTimeTable.EqualMask(0, digit), accumulator, added);
+    }
+
+    private static ulong Part(in U256 scalar, int part) => (scalar.Limb(part >> 1) >> (32 * (part & 1))) & uint.MaxValue;
+
     private static AffinePoint Lookup(ReadOnlySpan<AffinePoint> oddMultiples, int digit) =>
         digit > 0 ? oddMultiples[digit >> 1] : oddMultiples[-digit >> 1].Negate();
-
-    /// <summary>All ones when a == b, computed without a branch.</summary>
-    private static ulong EqualMask(int a, int b)
-    {
-        ulong difference = (ulong)(uint)(a ^ b);
-        return ((difference | (0 - difference)) >> 63) - 1;
-    }
 
     private static JacobianPoint Select(ulong mask, in JacobianPoint a, in JacobianPoint b) => new(
         FieldElement.Select(mask, a.X, b.X),
         FieldElement.Select(mask, a.Y, b.Y),
         FieldElement.Select(mask, a.Z, b.Z));
+
+    private static void CryptographicZero(Span<int> digits) => digits.Clear();
 }

@@ -47,7 +47,7 @@ public static class Sm2
         {
             var kValue = Sm2PrivateKey.RandomScalar();
             var k = Scalar.FromInteger(kValue);
-            var x1 = PointMultiplication.MultiplyBase(kValue).ToAffine().X.ToInteger();
+            var x1 = PointMultiplication.MultiplyBase(kValue).AffineX().ToInteger();
             var r = e + Scalar.FromBelowTwiceOrder(x1);
             if (r.IsZero || (r + k).IsZero)
             {

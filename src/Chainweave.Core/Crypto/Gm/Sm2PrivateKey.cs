@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Chainweave.Core.Errors;
 
@@ -59,6 +60,23 @@ public sealed class Sm2PrivateKey : IDisposable
         ObjectDisposedException.ThrowIf(_d.IsZero, this);
         Sm2.SignDigest(PublicKey.Z, _d, _inverseOfOnePlusD, message, signatureRs64);
     }
+
+    /// <summary>
+    /// Decrypts C1 || C3 || C2 (see <see cref="Sm2PublicKey.Encrypt"/>); false, with no plaintext, when C1 is
+    /// not an uncompressed point of the curve, the ciphertext is truncated, or C3 does not match. Constant
+    /// time in d.
+    /// </summary>
+    public bool TryDecrypt(ReadOnlySpan<byte> ciphertext, [NotNullWhen(true)] out byte[]? plaintext)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsZero, this);
+        return Sm2Encryption.TryDecrypt(_d.ToInteger(), ciphertext, out plaintext);
+    }
+
+    /// <summary>As <see cref="TryDecrypt"/>, throwing ChainError(ARGUMENT_INVALID) for a ciphertext it rejects.</summary>
+    public byte[] Decrypt(ReadOnlySpan<byte> ciphertext) =>
+        TryDecrypt(ciphertext, out var plaintext)
+            ? plaintext
+            : throw new ChainError(ErrorCodes.ArgumentInvalid, "The SM2 ciphertext is malformed, truncated or was not encrypted for this key.");
 
     public void Dispose()
     {

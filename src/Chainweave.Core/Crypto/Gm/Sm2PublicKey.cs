@@ -5,7 +5,7 @@ namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
 /// An SM2 public key ready for many verifications: the decoded point, its Z value (user id and key hashed
-/// once, GM/T 0003.2 §5.5) and the odd multiples of P, 2^64·P, 2^128·P, 2^192·P for the verifier's wNAF. Immutable and thread-safe.
+/// once, GM/T 0003.2 §5.5) and the odd multiples of 2^(32i)·P (i = 0..7) for the verifier's wNAF; it also encrypts (GM/T 0003.4). Immutable and thread-safe.
 /// </summary>
 public sealed class Sm2PublicKey
 {
@@ -59,6 +59,28 @@ public sealed class Sm2PublicKey
         TryCreate(publicKey64, userId, out var key)
             ? key
             : throw new ChainError(ErrorCodes.IdentityInvalid, "The SM2 public key is not 64 bytes x || y of a point on sm2p256v1 (or the user id is longer than 8191 bytes).");
+
+    /// <summary>Writes the compressed form 02/03 || x (33 bytes).</summary>
+    public void WriteCompressed(Span<byte> destination33) => Point.WriteCompressed(destination33);
+
+    /// <summary>Compressed 02/03 || x (33 bytes) to x || y (64 bytes); false unless it is a point of the curve.</summary>
+    public static bool TryDecompress(ReadOnlySpan<byte> compressed33, Span<byte> publicKey64)
+    {
+        if (publicKey64.Length < Size || !AffinePoint.TryReadCompressed(compressed33, out var point))
+        {
+            return false;
+        }
+
+        point.Write(publicKey64);
+        return true;
+    }
+
+    /// <summary>
+    /// Encrypts for this key (GM/T 0003.4): C1 || C3 || C2 with C1 = 04 || x1 || y1 (65 bytes), C3 the SM3
+    /// check value (32 bytes) and C2 the plaintext masked by the SM3 KDF, as BouncyCastle's SM2Engine
+    /// (Mode.C1C3C2) writes it. Throws ChainError(ARGUMENT_INVALID) for an empty plaintext.
+    /// </summary>
+    public byte[] Encrypt(ReadOnlySpan<byte> plaintext) => Sm2Encryption.Encrypt(Point, plaintext);
 
     internal static Sm2PublicKey FromPoint(in AffinePoint point)
     {

@@ -87,7 +87,7 @@ public sealed class BlockAssembler
         for (var i = 0; i < txs.Count; i++)
         {
             var tx = txs[i];
-            executable[i] = new ExecutableTx(tx.TxId, tx.Payload, tx.Sender);
+            executable[i] = new ExecutableTx(tx.TxId, tx.Payload, tx.Sender, tx.Endorsers);
             txIds[i] = tx.TxId;
             envelopes[i] = tx.Envelope;
             if (tx.NewCertificateDer is not null)

@@ -32,5 +32,8 @@ public interface ITxSource
     PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage);
 }
 
-/// <summary>A transaction that passed admission, kept with everything block production needs.</summary>
-public sealed record PooledTx(byte[] TxId, byte[] Envelope, TxPayload Payload, SenderInfo Sender, byte[]? NewCertificateDer);
+/// <summary>
+/// A transaction that passed admission, kept with everything block production needs; Endorsers are
+/// the resolved signers of its verified endorsements (null = none).
+/// </summary>
+public sealed record PooledTx(byte[] TxId, byte[] Envelope, TxPayload Payload, SenderInfo Sender, byte[]? NewCertificateDer, IReadOnlyList<SenderInfo>? Endorsers = null);

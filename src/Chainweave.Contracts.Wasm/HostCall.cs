@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Chainweave.Api.Ledger;
+using Chainweave.Execution.Contracts;
 using Microsoft.Extensions.Logging;
 using Wasmtime;
 
@@ -14,7 +15,7 @@ internal sealed class HostCall
 {
     private ulong _fuelAtSync;
 
-    public HostCall(IWasmHostContext? context, string contract, IReadOnlyList<Arg> args, ILogger logger)
+    public HostCall(IContractContext? context, string contract, IReadOnlyList<Arg> args, ILogger logger)
     {
         Context = context;
         Contract = contract;
@@ -23,7 +24,7 @@ internal sealed class HostCall
     }
 
     /// <summary>Null while a module is trial-instantiated at install: host imports then trap.</summary>
-    public IWasmHostContext? Context { get; }
+    public IContractContext? Context { get; }
 
     public string Contract { get; }
 
@@ -48,7 +49,7 @@ internal sealed class HostCall
     public void StartMetering(ulong fuel) => _fuelAtSync = fuel;
 
     /// <summary>Moves the fuel burnt since the last sync plus <paramref name="fee"/> to the gas meter, then hands the meter's remainder back as fuel.</summary>
-    public IWasmHostContext Charge(Caller caller, ulong fee)
+    public IContractContext Charge(Caller caller, ulong fee)
     {
         var context = Context ?? throw Fail(WasmErrorCodes.HostUnsupported, "Host imports cannot be used while the module is being installed.");
         var burnt = _fuelAtSync - caller.Fuel;
@@ -69,7 +70,7 @@ internal sealed class HostCall
     /// After the context charged for its own work (no WebAssembly ran since <see cref="Charge"/>),
     /// hands its remainder back as fuel; traps when that work exhausted the gas.
     /// </summary>
-    public void Resync(Caller caller, IWasmHostContext context)
+    public void Resync(Caller caller, IContractContext context)
     {
         if (context.OutOfGas)
         {

@@ -1,3 +1,5 @@
+using Chainweave.Execution.Contracts;
+
 namespace Chainweave.Contracts.Wasm;
 
 /// <summary>
@@ -18,5 +20,5 @@ public static class HostLimits
     public const int MaxRevertCodeBytes = 64;
     public const int MaxRevertMessageBytes = 1024;
     public const int MaxLogBytes = 1024;
-    public const int MaxCallDepth = 8;
+    public const int MaxCallDepth = ContractLimits.MaxCallDepth;
 }

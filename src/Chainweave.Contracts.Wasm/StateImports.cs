@@ -1,3 +1,4 @@
+using Chainweave.Execution.Contracts;
 using Wasmtime;
 
 namespace Chainweave.Contracts.Wasm;
@@ -80,7 +81,7 @@ internal static class StateImports
         pending.CopyTo(call.Bytes(caller, destination, pending.Length));
     }
 
-    internal static void RefuseInQuery(HostCall call, IWasmHostContext context, string action)
+    internal static void RefuseInQuery(HostCall call, IContractContext context, string action)
     {
         if (context.IsReadOnly)
         {

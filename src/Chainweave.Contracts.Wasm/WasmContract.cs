@@ -48,17 +48,12 @@ public sealed class WasmContract : IContract
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(args);
-        if (context is not IWasmHostContext host)
-        {
-            return ContractResponse.Error(WasmErrorCodes.HostUnsupported, $"Contract '{Name}' is WebAssembly and needs an {nameof(IWasmHostContext)} context.");
-        }
-
         if (!_methods.Contains(method))
         {
             return ContractResponse.Error(ErrorCodes.UnknownMethod, $"Contract '{Name}' has no method '{method}'.");
         }
 
         var compiled = _engine.Load(CodeHash, _code);
-        return WasmInvocation.Run(_engine, compiled, Name, host, method, args);
+        return WasmInvocation.Run(_engine, compiled, Name, context, method, args);
     }
 }

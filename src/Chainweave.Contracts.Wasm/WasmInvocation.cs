@@ -8,7 +8,7 @@ namespace Chainweave.Contracts.Wasm;
 /// <summary>One method call on a fresh store and instance, and the mapping of how it ended to a result.</summary>
 internal static class WasmInvocation
 {
-    public static ContractResponse Run(WasmEngine engine, CompiledModule compiled, string contract, IWasmHostContext context, string method, IReadOnlyList<Arg> args)
+    public static ContractResponse Run(WasmEngine engine, CompiledModule compiled, string contract, IContractContext context, string method, IReadOnlyList<Arg> args)
     {
         var fuel = context.RemainingGas;
         if (fuel == 0 || context.OutOfGas)

@@ -6,6 +6,9 @@ namespace Chainweave.Network;
 public interface IPeerTxSink
 {
     void Receive(ReadOnlyMemory<byte> envelope);
+
+    /// <summary>Transactions still waiting here, oldest first: sent to a peer when it connects, so none waits on a node that cannot propose it.</summary>
+    IReadOnlyList<byte[]> Pending(int max);
 }
 
 public enum BlockApplyOutcome

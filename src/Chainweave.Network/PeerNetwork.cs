@@ -33,6 +33,7 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
     private readonly List<Task> _loops = [];
     private IConsensusInbox? _inbox;
     private TxIntake? _txIntake;
+    private IPeerTxSink? _txSink;
     private BlockSync? _sync;
 
     public PeerNetwork(
@@ -79,6 +80,7 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
     public void Start(IConsensusInbox? inbox, IPeerTxSink txSink, IBlockApplier? applier)
     {
         _inbox = inbox;
+        _txSink = txSink;
         _txIntake = new TxIntake(txSink, capacity: 256);
         _loops.Add(_txIntake.RunAsync(_stop.Token));
         if (applier is not null)
@@ -160,6 +162,7 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
         _connections[peer.NodeIdHex] = connection;
         LogConnected(peer.Name);
         connection.TrySend(new PeerMessage { Status = OwnStatus() });
+        SendPendingTransactions(connection);
         var writing = connection.RunWriterAsync(token);
         try
         {
@@ -187,6 +190,22 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
             {
                 // The stream is gone; whatever was queued for it is dropped.
             }
+        }
+    }
+
+    /// <summary>Gossip reaches only connected peers: a peer that just (re)connected gets what waits here.</summary>
+    private void SendPendingTransactions(PeerConnection connection)
+    {
+        var pending = _txSink?.Pending(_options.MaxPendingOnConnect) ?? [];
+        for (var start = 0; start < pending.Count; start += _options.MaxTxsPerBatch)
+        {
+            var batch = new TxBatch();
+            for (var i = start; i < Math.Min(pending.Count, start + _options.MaxTxsPerBatch); i++)
+            {
+                batch.Envelopes.Add(UnsafeByteOperations.UnsafeWrap(pending[i]));
+            }
+
+            connection.TrySend(new PeerMessage { Txs = batch });
         }
     }
 

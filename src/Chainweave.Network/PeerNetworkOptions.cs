@@ -11,6 +11,9 @@ public sealed record PeerNetworkOptions
 
     public int MaxTxsPerBatch { get; init; } = 2048;
 
+    /// <summary>Waiting transactions sent to a peer when it connects.</summary>
+    public int MaxPendingOnConnect { get; init; } = 50_000;
+
     public int MaxBlocksPerResponse { get; init; } = 64;
 
     public long MaxResponseBytes { get; init; } = 32L << 20;

@@ -6,11 +6,11 @@ using Chainweave.Execution.Contracts;
 namespace Chainweave.Contracts.Wasm.Tests;
 
 /// <summary>
-/// <see cref="IWasmHostContext"/> over <see cref="FakeChain"/>: reads see the transaction's own
+/// <see cref="IContractContext"/> over <see cref="FakeChain"/>: reads see the transaction's own
 /// writes first; gas is charged like the node's TxContext (read 100, write 500 + 2/byte, event
 /// 200 + 1/byte).
 /// </summary>
-internal sealed class FakeHostContext : IWasmHostContext
+internal sealed class FakeHostContext : IContractContext
 {
     private readonly FakeChain _chain;
     private readonly FakeTx _tx;
@@ -37,6 +37,8 @@ internal sealed class FakeHostContext : IWasmHostContext
     public bool IsReadOnly { get; }
 
     public int CallDepth { get; }
+
+    public IReadOnlyList<SenderInfo> Endorsers => [];
 
     public ulong RemainingGas => _tx.GasLimit - _tx.GasUsed;
 

@@ -25,10 +25,11 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public string Home => Path.Combine(Dir, Network.Manifest.Nodes[0].Home);
 
-    public static async Task<TestNetwork> StartAsync(string crypto = "nist", TimeProvider? clock = null, bool start = true)
+    /// <param name="orgs">Organisations of the chain (each with admin1 and client1); the one node belongs to org1.</param>
+    public static async Task<TestNetwork> StartAsync(string crypto = "nist", TimeProvider? clock = null, bool start = true, int orgs = 1)
     {
         var dir = Path.Combine(Path.GetTempPath(), "cw-test-" + Guid.NewGuid().ToString("N")[..12]);
-        var network = NetworkInitializer.Create(new InitOptions { Dir = dir, Crypto = crypto, BasePort = FreePorts.FindBase(), Now = DateTimeOffset.UtcNow });
+        var network = NetworkInitializer.Create(new InitOptions { Dir = dir, Crypto = crypto, BasePort = FreePorts.FindBase(), Now = DateTimeOffset.UtcNow, Orgs = orgs, Nodes = 1 });
         var test = new TestNetwork(dir, network, CryptoSuites.Get(crypto));
         if (start)
         {

@@ -26,6 +26,38 @@ public static class ErrorCodes
     // Contracts
     public const string EvidenceExists = "EVIDENCE_EXISTS";
     public const string NotFound = "NOT_FOUND";
+    public const string ContractRevert = "CONTRACT_REVERT";
+    public const string OutOfGas = "OUT_OF_GAS";
+    public const string ContractExists = "CONTRACT_EXISTS";
+    public const string ContractFrozen = "CONTRACT_FROZEN";
+    public const string ContractRevoked = "CONTRACT_REVOKED";
+    public const string ContractNameInvalid = "CONTRACT_NAME_INVALID";
+    public const string ContractVersionInvalid = "CONTRACT_VERSION_INVALID";
+    public const string ContractNotFrozen = "CONTRACT_NOT_FROZEN";
+    public const string ContractReadOnly = "CONTRACT_READ_ONLY";
+    public const string PolicyUnsatisfied = "POLICY_UNSATISFIED";
+
+    // WebAssembly contracts: install time
+    public const string WasmModuleMalformed = "WASM_MODULE_MALFORMED";
+    public const string WasmImportUnknown = "WASM_IMPORT_UNKNOWN";
+    public const string WasmMemoryTooLarge = "WASM_MEMORY_TOO_LARGE";
+    public const string WasmMemoryMissing = "WASM_MEMORY_MISSING";
+    public const string WasmLimitsExceeded = "WASM_LIMITS_EXCEEDED";
+
+    // WebAssembly contracts: run time, deterministic results
+    public const string WasmTrap = "WASM_TRAP";
+    public const string WasmAbort = "WASM_ABORT";
+    public const string WasmStackOverflow = "WASM_STACK_OVERFLOW";
+    public const string WasmHostOutOfBounds = "WASM_HOST_OUT_OF_BOUNDS";
+    public const string WasmHostLimit = "WASM_HOST_LIMIT";
+    public const string WasmReadOnly = "WASM_READ_ONLY";
+    public const string WasmCallDepth = "WASM_CALL_DEPTH";
+    public const string WasmBadEncoding = "WASM_BAD_ENCODING";
+    public const string WasmHostUnsupported = "WASM_HOST_UNSUPPORTED";
+
+    // WebAssembly contracts: node-local failures, never a transaction result
+    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
+    public const string WasmInstantiateFailed = "WASM_INSTANTIATE_FAILED";
 
     // API and node
     public const string MalformedRequest = "REQUEST_MALFORMED";

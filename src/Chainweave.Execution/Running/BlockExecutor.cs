@@ -21,18 +21,26 @@ public sealed class BlockExecutor
     private readonly ContractRegistry _registry;
     private readonly ICryptoSuite _suite;
     private readonly ulong _defaultGasLimit;
+    private readonly IStateScanner? _scanner;
 
     public BlockExecutor(ContractRegistry registry, ICryptoSuite suite, ulong defaultGasLimit)
+        : this(registry, suite, defaultGasLimit, scanner: null)
+    {
+    }
+
+    /// <summary>With <paramref name="scanner"/> for contracts' range reads when the committed reader cannot scan itself.</summary>
+    public BlockExecutor(ContractRegistry registry, ICryptoSuite suite, ulong defaultGasLimit, IStateScanner? scanner)
     {
         _registry = registry;
         _suite = suite;
         _defaultGasLimit = defaultGasLimit;
+        _scanner = scanner;
     }
 
     public ExecutionOutput Execute(IStateReader committed, BlockContext block, IReadOnlyList<ExecutableTx> txs)
     {
         ArgumentNullException.ThrowIfNull(txs);
-        var state = new BlockState(committed);
+        var state = new BlockState(committed, _scanner);
         var results = new TxResult[txs.Count];
         var buffer = new ArrayBufferWriter<byte>(256);
         for (var i = 0; i < txs.Count; i++)
@@ -46,10 +54,11 @@ public sealed class BlockExecutor
     /// <summary>Runs a read-only method against committed state.</summary>
     public ContractResponse Query(IStateReader committed, BlockContext block, string contractName, string method, IReadOnlyList<Arg> args)
     {
-        var contract = _registry.Find(contractName);
+        var resolution = _registry.Resolve(contractName, committed);
+        var contract = resolution.Contract;
         if (contract is null)
         {
-            return ContractResponse.Error(ErrorCodes.UnknownContract, $"There is no contract named '{contractName}' on this chain.");
+            return ContractResponse.Error(resolution.Code, resolution.Message);
         }
 
         if (!contract.HasMethod(method))
@@ -62,7 +71,7 @@ public sealed class BlockExecutor
             return ContractResponse.Error(ErrorCodes.BadArgument, $"'{contractName}.{method}' changes state: send it as a transaction, not a query.");
         }
 
-        var context = new TxContext(new BlockState(committed), contractName, SenderInfo.None, ReadOnlyMemory<byte>.Empty, block.Height, block.TimeMs, _defaultGasLimit, readOnly: true);
+        var context = new TxContext(new BlockState(committed, _scanner), contractName, SenderInfo.None, ReadOnlyMemory<byte>.Empty, block.Height, block.TimeMs, _defaultGasLimit, readOnly: true, _registry);
         return contract.Invoke(context, method, args);
     }
 
@@ -70,10 +79,13 @@ public sealed class BlockExecutor
     {
         var payload = tx.Payload;
         var result = new TxResult { TxId = ByteString.CopyFrom(tx.TxId) };
-        var contract = _registry.Find(payload.Contract);
+        var resolution = _registry.Resolve(payload.Contract, state);
+        var contract = resolution.Contract;
         if (contract is null)
         {
-            return Fail(result, TxStatus.Invalid, ErrorCodes.UnknownContract, $"There is no contract named '{payload.Contract}' on this chain.", GasSchedule.TxBase);
+            // A frozen or revoked contract exists: calling it is the sender's error, not a malformed tx.
+            var status = resolution.IsUnknown ? TxStatus.Invalid : TxStatus.ContractError;
+            return Fail(result, status, resolution.Code, resolution.Message, GasSchedule.TxBase);
         }
 
         if (!contract.HasMethod(payload.Method))
@@ -82,7 +94,7 @@ public sealed class BlockExecutor
         }
 
         var gasLimit = payload.GasLimit == 0 ? _defaultGasLimit : Math.Min(payload.GasLimit, _defaultGasLimit);
-        var context = new TxContext(state, payload.Contract, tx.Sender, tx.TxId, block.Height, block.TimeMs, gasLimit, readOnly: false);
+        var context = new TxContext(state, payload.Contract, tx.Sender, tx.TxId, block.Height, block.TimeMs, gasLimit, readOnly: false, _registry, tx.Endorsers);
         context.ChargeGas(GasSchedule.TxBase);
         var response = contract.Invoke(context, payload.Method, payload.Args);
         if (context.OutOfGas)

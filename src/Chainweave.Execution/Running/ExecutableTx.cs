@@ -4,8 +4,11 @@ using Chainweave.Storage.Ledger;
 
 namespace Chainweave.Execution.Running;
 
-/// <summary>An admitted transaction: its id, decoded payload and resolved sender.</summary>
-public sealed record ExecutableTx(byte[] TxId, TxPayload Payload, SenderInfo Sender);
+/// <summary>
+/// An admitted transaction: its id, decoded payload, resolved sender and the resolved signers of
+/// its verified endorsements (null = none).
+/// </summary>
+public sealed record ExecutableTx(byte[] TxId, TxPayload Payload, SenderInfo Sender, IReadOnlyList<SenderInfo>? Endorsers = null);
 
 /// <summary>The block a transaction runs in.</summary>
 public readonly record struct BlockContext(ulong Height, long TimeMs);

@@ -1,4 +1,5 @@
 using Chainweave.Api.Ledger;
+using Chainweave.Core.Errors;
 using Chainweave.Execution.Contracts;
 using Chainweave.Execution.State;
 using Chainweave.Storage.Ledger;
@@ -7,26 +8,58 @@ using Google.Protobuf;
 namespace Chainweave.Execution.Running;
 
 /// <summary>
-/// One transaction's view: reads see its own writes first, then the block's earlier writes, then
-/// committed state. Writes stay buffered here until the transaction succeeds.
+/// One contract's view within a transaction: reads see this call's writes, then its callers'
+/// (innermost first), then the block's earlier writes, then committed state. Writes stay buffered
+/// here; a nested call's writes and events join its caller's only when the call succeeds, and the
+/// transaction's reach the block only when it succeeds.
 /// </summary>
 internal sealed class TxContext : IContractContext
 {
     private readonly BlockState _state;
     private readonly string _contract;
-    private readonly ulong _gasLimit;
+    private readonly GasMeter _gas;
+    private readonly TxContext? _caller;
+    private readonly ContractRegistry? _registry;
     private Dictionary<StateKey, int>? _writeIndex;
 
-    public TxContext(BlockState state, string contract, SenderInfo sender, ReadOnlyMemory<byte> txId, ulong blockHeight, long blockTimeMs, ulong gasLimit, bool readOnly)
+    public TxContext(
+        BlockState state,
+        string contract,
+        SenderInfo sender,
+        ReadOnlyMemory<byte> txId,
+        ulong blockHeight,
+        long blockTimeMs,
+        ulong gasLimit,
+        bool readOnly,
+        ContractRegistry? registry = null,
+        IReadOnlyList<SenderInfo>? endorsers = null)
     {
         _state = state;
         _contract = contract;
+        _gas = new GasMeter(gasLimit);
+        _registry = registry;
         Sender = sender;
         TxId = txId;
         BlockHeight = blockHeight;
         BlockTimeMs = blockTimeMs;
-        _gasLimit = gasLimit;
         IsReadOnly = readOnly;
+        Endorsers = endorsers ?? [];
+    }
+
+    private TxContext(TxContext caller, string contract)
+    {
+        _state = caller._state;
+        _contract = contract;
+        _gas = caller._gas;
+        _registry = caller._registry;
+        _caller = caller;
+        Sender = ContractSender.For(caller._contract);
+        TxId = caller.TxId;
+        BlockHeight = caller.BlockHeight;
+        BlockTimeMs = caller.BlockTimeMs;
+        IsReadOnly = caller.IsReadOnly;
+        CallDepth = caller.CallDepth + 1;
+        Endorsers = [];
     }
 
     public SenderInfo Sender { get; }
@@ -39,42 +72,26 @@ internal sealed class TxContext : IContractContext
 
     public bool IsReadOnly { get; }
 
-    public ulong GasUsed { get; private set; }
+    public int CallDepth { get; }
 
-    public bool OutOfGas { get; private set; }
+    public IReadOnlyList<SenderInfo> Endorsers { get; }
+
+    public ulong GasUsed => _gas.Used;
+
+    public ulong RemainingGas => _gas.Remaining;
+
+    public bool OutOfGas => _gas.Exhausted;
 
     public List<StateWrite> Writes { get; } = [];
 
     public List<Event> Events { get; } = [];
 
-    public bool ChargeGas(ulong amount)
-    {
-        if (OutOfGas)
-        {
-            return false;
-        }
-
-        var next = GasUsed + amount;
-        if (next > _gasLimit || next < GasUsed)
-        {
-            GasUsed = _gasLimit;
-            OutOfGas = true;
-            return false;
-        }
-
-        GasUsed = next;
-        return true;
-    }
+    public bool ChargeGas(ulong amount) => _gas.Charge(amount);
 
     public byte[]? GetState(ReadOnlySpan<byte> key)
     {
         ChargeGas(GasSchedule.StateRead);
-        if (_writeIndex is not null && _writeIndex.TryGetValue(new StateKey(_contract, key.ToArray()), out var at))
-        {
-            return Writes[at].Value;
-        }
-
-        return _state.Get(_contract, key);
+        return Read(_contract, key);
     }
 
     public void PutState(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
@@ -102,6 +119,105 @@ internal sealed class TxContext : IContractContext
         Events.Add(ev);
     }
 
+    public IReadOnlyList<KeyValuePair<byte[], byte[]>> Range(ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, int limit)
+    {
+        var overlay = new SortedDictionary<byte[], byte[]?>(ByteOrder.Instance);
+        _state.CollectChanges(_contract, start, end, overlay);
+        OverlayOwnWrites(start, end, overlay);
+        var committed = _state.ScanCommitted(_contract, start.ToArray(), end.Length == 0 ? null : end.ToArray());
+        return RangeMerge.Merge(committed, overlay, limit);
+    }
+
+    public ContractResponse Call(string contract, string method, IReadOnlyList<Arg> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (CallDepth >= ContractLimits.MaxCallDepth)
+        {
+            return ContractResponse.Error(ErrorCodes.WasmCallDepth, $"Nested calls may go {ContractLimits.MaxCallDepth} deep; '{_contract}' is already at depth {CallDepth}.");
+        }
+
+        var resolution = _registry?.Resolve(contract, new ScopeReader(this)) ?? ContractResolution.Unknown(contract);
+        var callee = resolution.Contract;
+        if (callee is null)
+        {
+            return ContractResponse.Error(resolution.Code, resolution.Message);
+        }
+
+        // An installed contract decides itself whether a hidden method (init) may run.
+        if (callee is not InstalledContract && !callee.HasMethod(method))
+        {
+            return ContractResponse.Error(ErrorCodes.UnknownMethod, $"Contract '{contract}' has no method '{method}'.");
+        }
+
+        if (IsReadOnly && !callee.IsReadOnly(method))
+        {
+            return ContractResponse.Error(ErrorCodes.ContractReadOnly, $"'{contract}.{method}' changes state and cannot run in a query.");
+        }
+
+        var child = new TxContext(this, contract);
+        var response = callee.Invoke(child, method, args);
+        if (response.Ok && !OutOfGas)
+        {
+            Absorb(child);
+        }
+
+        return response;
+    }
+
+    /// <summary>The value of (contract, key) as this call sees it, charging nothing.</summary>
+    private byte[]? Read(string contract, ReadOnlySpan<byte> key)
+    {
+        StateKey? stateKey = null;
+        for (var scope = this; scope is not null; scope = scope._caller)
+        {
+            if (scope._writeIndex is null)
+            {
+                continue;
+            }
+
+            stateKey ??= new StateKey(contract, key.ToArray());
+            if (scope._writeIndex.TryGetValue(stateKey.Value, out var at))
+            {
+                return scope.Writes[at].Value;
+            }
+        }
+
+        return _state.Get(contract, key);
+    }
+
+    /// <summary>Writes of this call and its callers to this contract, outermost first so inner ones win.</summary>
+    private void OverlayOwnWrites(ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, SortedDictionary<byte[], byte[]?> overlay)
+    {
+        var scopes = new List<TxContext>(CallDepth + 1);
+        for (var scope = this; scope is not null; scope = scope._caller)
+        {
+            scopes.Add(scope);
+        }
+
+        for (var s = scopes.Count - 1; s >= 0; s--)
+        {
+            var writes = scopes[s].Writes;
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var write = writes[i];
+                if (string.Equals(write.Contract, _contract, StringComparison.Ordinal) && ByteOrder.InRange(write.Key, start, end))
+                {
+                    overlay[write.Key] = write.Value;
+                }
+            }
+        }
+    }
+
+    private void Absorb(TxContext child)
+    {
+        for (var i = 0; i < child.Writes.Count; i++)
+        {
+            Store(child.Writes[i]);
+        }
+
+        Events.AddRange(child.Events);
+    }
+
     private void Record(ReadOnlySpan<byte> key, byte[]? value, ulong bytes)
     {
         if (IsReadOnly)
@@ -110,10 +226,13 @@ internal sealed class TxContext : IContractContext
         }
 
         ChargeGas(GasSchedule.StateWrite + (bytes * GasSchedule.PerByteWritten));
-        var keyBytes = key.ToArray();
-        var stateKey = new StateKey(_contract, keyBytes);
+        Store(new StateWrite(_contract, key.ToArray(), value));
+    }
+
+    private void Store(StateWrite change)
+    {
+        var stateKey = new StateKey(change.Contract, change.Key);
         _writeIndex ??= [];
-        var change = new StateWrite(_contract, keyBytes, value);
         if (_writeIndex.TryGetValue(stateKey, out var at))
         {
             Writes[at] = change;
@@ -123,5 +242,11 @@ internal sealed class TxContext : IContractContext
             _writeIndex.Add(stateKey, Writes.Count);
             Writes.Add(change);
         }
+    }
+
+    /// <summary>State as this call sees it, for resolving installed contracts (an install earlier in the same transaction counts).</summary>
+    private sealed class ScopeReader(TxContext scope) : IStateReader
+    {
+        public byte[]? Get(string contract, ReadOnlySpan<byte> key) => scope.Read(contract, key);
     }
 }

@@ -6,15 +6,48 @@ namespace Chainweave.Execution.State;
 /// earlier transactions. Writes keep the order they were first made in, so the block's change list is
 /// deterministic.
 /// </summary>
-public sealed class BlockState
+public sealed class BlockState : IStateReader
 {
     private readonly IStateReader _committed;
+    private readonly IStateScanner? _scanner;
     private readonly Dictionary<StateKey, int> _index = [];
     private readonly List<StateWrite> _changes = [];
 
     public BlockState(IStateReader committed)
     {
         _committed = committed;
+        _scanner = committed as IStateScanner;
+    }
+
+    /// <summary>With a scanner for range reads of committed state (used when the reader itself cannot scan).</summary>
+    public BlockState(IStateReader committed, IStateScanner? scanner)
+    {
+        _committed = committed;
+        _scanner = committed as IStateScanner ?? scanner;
+    }
+
+    /// <summary>
+    /// Committed entries of a contract in [from, to) (null = no bound), in byte order, without this
+    /// block's writes (merge them with <see cref="CollectChanges"/>). Throws when this state was built
+    /// without a way to scan committed state.
+    /// </summary>
+    public IEnumerable<(byte[] Key, byte[] Value)> ScanCommitted(string contract, byte[] fromKey, byte[]? toKey) =>
+        _scanner is null
+            ? throw new InvalidOperationException("Range reads need an IStateScanner over committed state; pass one to BlockState.")
+            : _scanner.Scan(contract, fromKey, toKey);
+
+    /// <summary>Adds this block's writes of a contract in [start, end) (empty end = no bound) to <paramref name="into"/>; null values are deletions.</summary>
+    public void CollectChanges(string contract, ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, IDictionary<byte[], byte[]?> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        for (var i = 0; i < _changes.Count; i++)
+        {
+            var change = _changes[i];
+            if (string.Equals(change.Contract, contract, StringComparison.Ordinal) && ByteOrder.InRange(change.Key, start, end))
+            {
+                into[change.Key] = change.Value;
+            }
+        }
     }
 
     public IReadOnlyList<StateWrite> Changes => _changes;

@@ -1,11 +1,13 @@
 using Chainweave.Api.Config;
 using Chainweave.Consensus;
+using Chainweave.Contracts.Wasm;
 using Chainweave.Core.Crypto;
 using Chainweave.Core.Errors;
 using Chainweave.Core.Genesis;
 using Chainweave.Core.Identity;
 using Chainweave.Execution.Contracts;
 using Chainweave.Execution.Running;
+using Chainweave.Execution.State;
 using Chainweave.Execution.SystemContracts;
 using Chainweave.Node.Api;
 using Chainweave.Node.Chain;
@@ -24,8 +26,9 @@ namespace Chainweave.Node.Hosting;
 /// </summary>
 internal sealed class NodeParts : IAsyncDisposable
 {
-    private NodeParts(NodeConfig node, ChainConfig config, IKeyValueStore store, LedgerStore ledger, ISigner signer, IConsensusEngine engine, ChainApi api, TxPool pool, PeerNetwork? peers)
+    private NodeParts(NodeConfig node, ChainConfig config, IKeyValueStore store, LedgerStore ledger, ISigner signer, IConsensusEngine engine, ChainApi api, TxPool pool, PeerNetwork? peers, WasmEngine wasm)
     {
+        Wasm = wasm;
         Pool = pool;
         Peers = peers;
         Node = node;
@@ -53,6 +56,9 @@ internal sealed class NodeParts : IAsyncDisposable
 
     public TxPool Pool { get; }
 
+    /// <summary>The node's one WebAssembly engine, shared by every installed contract; disposed last.</summary>
+    public WasmEngine Wasm { get; }
+
     /// <summary>The links to the other nodes; null on a solo chain.</summary>
     public PeerNetwork? Peers { get; }
 
@@ -71,12 +77,14 @@ internal sealed class NodeParts : IAsyncDisposable
         var signer = LoadConsensusKey(home, suite);
         var nodeId = suite.Hash(signer.PublicKey.SubjectPublicKeyInfo);
         var store = OpenStore(home, node);
+        WasmEngine? wasm = null;
         try
         {
             var ledger = new LedgerStore(store);
             var view = new LedgerChainView(ledger, config);
-            var registry = new ContractRegistry([new EvidenceContract(), new ChainQueryContract(view), new CertManageContract(view)]);
-            var executor = new BlockExecutor(registry, suite, config.Tx?.DefaultGasLimit ?? 10_000_000);
+            wasm = new WasmEngine(logger: logs.CreateLogger("Chainweave.Contracts"));
+            var registry = new ContractRegistry([new EvidenceContract(), new ChainQueryContract(view), new CertManageContract(view)], new WasmCodeLoader(wasm), view);
+            var executor = new BlockExecutor(registry, suite, config.Tx?.DefaultGasLimit ?? 10_000_000, new LedgerStateScanner(ledger));
             var assembler = new BlockAssembler(config, suite, executor);
             EnsureGenesis(ledger, config, assembler);
             var members = new MemberResolver(config, suite, view, view);
@@ -85,12 +93,13 @@ internal sealed class NodeParts : IAsyncDisposable
             var hub = new CommitHub(ledger);
             var engine = EngineWiring.Create(home, node, config, suite, peers, pool, assembler, ledger, signer, nodeId, hub, clock, logs);
             var api = new ChainApi(config, suite, pool, hub, ledger, executor, node.Name, nodeId, peers is null ? null : () => peers.Connected.Count);
-            return new NodeParts(node, config, store, ledger, signer, engine, api, pool, peers);
+            return new NodeParts(node, config, store, ledger, signer, engine, api, pool, peers, wasm);
         }
         catch
         {
             store.Dispose();
             signer.Dispose();
+            wasm?.Dispose();
             throw;
         }
     }
@@ -105,6 +114,9 @@ internal sealed class NodeParts : IAsyncDisposable
         await Engine.DisposeAsync().ConfigureAwait(false);
         Store.Dispose();
         Signer.Dispose();
+
+        // Last: no block execution or query can be running once consensus and the store are gone.
+        Wasm.Dispose();
     }
 
     private static void EnsureGenesis(LedgerStore ledger, ChainConfig config, BlockAssembler assembler)

@@ -44,4 +44,6 @@ internal static class PeerWiring
 internal sealed class PoolTxSink(TxPool pool) : IPeerTxSink
 {
     public void Receive(ReadOnlyMemory<byte> envelope) => pool.Submit(envelope, beforeQueued: null, fromPeer: true);
+
+    public IReadOnlyList<byte[]> Pending(int max) => pool.PendingEnvelopes(max);
 }

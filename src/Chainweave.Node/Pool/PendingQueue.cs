@@ -96,6 +96,21 @@ internal sealed class PendingQueue
         }
     }
 
+    /// <summary>The oldest waiting envelopes, up to max, without taking them (for a peer that just connected).</summary>
+    public List<byte[]> Peek(int max)
+    {
+        var envelopes = new List<byte[]>(Math.Min(max, 1024));
+        lock (_gate)
+        {
+            for (var node = _order.First; node is not null && envelopes.Count < max; node = node.Next)
+            {
+                envelopes.Add(node.Value.Tx.Envelope);
+            }
+        }
+
+        return envelopes;
+    }
+
     public Task WaitAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -23,12 +23,16 @@ public sealed class TxPool : ITxSource
     private readonly ICryptoSuite _suite;
     private readonly MemberResolver _members;
     private readonly ContractRegistry _contracts;
+    private readonly LedgerStateReader _committedState;
     private readonly LedgerStore _ledger;
     private readonly TimeProvider _clock;
     private readonly ITxGossip _gossip;
     private readonly PendingQueue _pending = new();
     private readonly ConcurrentDictionary<TxKey, PoolEntry> _known = BusyMaps.Create<TxKey, PoolEntry>();
     private readonly ConcurrentDictionary<TxKey, byte> _certsOnChain = new();
+    /// <summary>More co-signers than any policy over a realistic consortium needs; bounds verification work per transaction.</summary>
+    private const int MaxEndorsements = 64;
+
     private readonly long _windowMs;
     private readonly int _maxTxBytes;
     private readonly int _maxCount;
@@ -42,6 +46,7 @@ public sealed class TxPool : ITxSource
         _members = members;
         _contracts = contracts;
         _ledger = ledger;
+        _committedState = new LedgerStateReader(ledger);
         _clock = clock;
         _gossip = gossip ?? new NoGossip();
         _windowMs = (long)(config.Tx?.TimestampWindowS ?? 600) * 1000;
@@ -63,13 +68,13 @@ public sealed class TxPool : ITxSource
     public Admission Submit(ReadOnlyMemory<byte> envelopeBytes, Action<byte[]>? beforeQueued = null, bool fromPeer = false)
     {
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var admission = Check(envelopeBytes, now, out var key, out var payload, out var member);
+        var admission = Check(envelopeBytes, now, out var key, out var payload, out var member, out var endorsers);
         if (!admission.Accepted)
         {
             return admission;
         }
 
-        admission = Enqueue(key, envelopeBytes, payload!, member!, beforeQueued);
+        admission = Enqueue(key, envelopeBytes, payload!, member!, endorsers, beforeQueued);
         if (admission.Accepted && !fromPeer)
         {
             _gossip.Announce(envelopeBytes);
@@ -79,6 +84,9 @@ public sealed class TxPool : ITxSource
     }
 
     public Task WaitForTransactionsAsync(CancellationToken cancellationToken) => _pending.WaitAsync(cancellationToken);
+
+    /// <summary>The oldest waiting transactions' envelopes, up to max, left in the pool.</summary>
+    public IReadOnlyList<byte[]> PendingEnvelopes(int max) => _pending.Peek(max);
 
     public void TakeBatch(int maxTxs, long maxBytes, List<PooledTx> batch)
     {
@@ -122,7 +130,7 @@ public sealed class TxPool : ITxSource
             return known.Tx;
         }
 
-        var admission = Check(envelope, blockTimeMs, out var key, out var payload, out var member);
+        var admission = Check(envelope, blockTimeMs, out var key, out var payload, out var member, out var endorsers);
         if (!admission.Accepted)
         {
             errorCode = admission.Code;
@@ -131,15 +139,16 @@ public sealed class TxPool : ITxSource
         }
 
         errorCode = errorMessage = string.Empty;
-        return NewPooledTx(key, envelope, payload!, member!);
+        return NewPooledTx(key, envelope, payload!, member!, endorsers);
     }
 
     /// <summary>Every admission check but capacity, against the given time.</summary>
-    private Admission Check(ReadOnlyMemory<byte> envelopeBytes, long nowMs, out TxKey key, out TxPayload? payload, out ResolvedMember? member)
+    private Admission Check(ReadOnlyMemory<byte> envelopeBytes, long nowMs, out TxKey key, out TxPayload? payload, out ResolvedMember? member, out IReadOnlyList<SenderInfo>? endorsers)
     {
         key = default;
         payload = null;
         member = null;
+        endorsers = null;
         if (envelopeBytes.Length > _maxTxBytes)
         {
             return Admission.Reject(null, ErrorCodes.TxTooLarge, $"The transaction is {envelopeBytes.Length} bytes; this chain accepts at most {_maxTxBytes}.");
@@ -170,27 +179,88 @@ public sealed class TxPool : ITxSource
             return Admission.Reject(txId, resolution.ErrorCode!, resolution.ErrorMessage!);
         }
 
-        switch (resolution.Member!.PublicKey.Verify(payloadBytes, envelope.Signature.Span))
+        var signature = SignatureFailure(resolution.Member!.PublicKey.Verify(payloadBytes, envelope.Signature.Span), txId, endorser: null);
+        if (signature is { } badSignature)
         {
-            case SignatureCheck.Valid:
-                payload = decoded;
-                member = resolution.Member;
-                return Admission.Accept(txId);
-            case SignatureCheck.HighS:
-                return Admission.Reject(txId, ErrorCodes.HighS, "The signature has a high S value; sign with low-S normalisation (s ≤ n/2).");
-            default:
-                return Admission.Reject(txId, ErrorCodes.BadSignature, "The signature does not match the payload and the sender's public key.");
+            return badSignature;
         }
+
+        var endorsed = VerifyEndorsements(envelope, payloadBytes, nowMs, txId, out endorsers);
+        if (endorsed is { } badEndorsement)
+        {
+            return badEndorsement;
+        }
+
+        payload = decoded;
+        member = resolution.Member;
+        return Admission.Accept(txId);
     }
 
-    private Admission Enqueue(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member, Action<byte[]>? beforeQueued)
+    /// <summary>
+    /// Every endorsement must name a valid member (checked like the sender) and sign the exact payload
+    /// bytes; one bad endorsement refuses the transaction. Null when all pass, with their signers.
+    /// </summary>
+    private Admission? VerifyEndorsements(TxEnvelope envelope, ReadOnlySpan<byte> payloadBytes, long nowMs, byte[] txId, out IReadOnlyList<SenderInfo>? endorsers)
+    {
+        endorsers = null;
+        var count = envelope.Endorsements.Count;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        if (count > MaxEndorsements)
+        {
+            return Admission.Reject(txId, ErrorCodes.MalformedTx, $"The transaction carries {count} endorsements; at most {MaxEndorsements} are accepted.");
+        }
+
+        var signers = new SenderInfo[count];
+        for (var i = 0; i < count; i++)
+        {
+            var endorsement = envelope.Endorsements[i];
+            if (endorsement.Signer is null)
+            {
+                return Admission.Reject(txId, ErrorCodes.UnknownMember, $"Endorsement {i + 1} names no signer.");
+            }
+
+            var resolution = _members.Resolve(endorsement.Signer, nowMs);
+            if (!resolution.IsResolved)
+            {
+                return Admission.Reject(txId, resolution.ErrorCode!, $"Endorsement {i + 1}: {resolution.ErrorMessage}");
+            }
+
+            var endorser = resolution.Member!;
+            var failure = SignatureFailure(endorser.PublicKey.Verify(payloadBytes, endorsement.Signature.Span), txId, $"endorsement {i + 1} ({endorser.OrgId})");
+            if (failure is not null)
+            {
+                return failure;
+            }
+
+            signers[i] = new SenderInfo(endorser.OrgId, MemberRoles.Format(endorser.Role), endorser.CertHash.ToArray());
+        }
+
+        endorsers = signers;
+        return null;
+    }
+
+    /// <summary>Null when the signature is valid; otherwise the refusal (<paramref name="endorser"/> names an endorser, null = the sender).</summary>
+    private static Admission? SignatureFailure(SignatureCheck check, byte[] txId, string? endorser) => check switch
+    {
+        SignatureCheck.Valid => null,
+        SignatureCheck.HighS => Admission.Reject(txId, ErrorCodes.HighS, $"The signature{(endorser is null ? string.Empty : " of " + endorser)} has a high S value; sign with low-S normalisation (s ≤ n/2)."),
+        _ => Admission.Reject(txId, ErrorCodes.BadSignature, endorser is null
+            ? "The signature does not match the payload and the sender's public key."
+            : $"The signature of {endorser} does not match the payload and the endorser's public key."),
+    };
+
+    private Admission Enqueue(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member, IReadOnlyList<SenderInfo>? endorsers, Action<byte[]>? beforeQueued)
     {
         if (_pending.Count >= _maxCount || _pending.Bytes + envelopeBytes.Length > _maxBytes)
         {
             return Admission.Reject(key.Id, ErrorCodes.PoolFull, "The node's transaction pool is full; retry in a moment.");
         }
 
-        var entry = new PoolEntry(NewPooledTx(key, envelopeBytes, payload, member));
+        var entry = new PoolEntry(NewPooledTx(key, envelopeBytes, payload, member, endorsers));
         if (!_known.TryAdd(key, entry))
         {
             return Admission.Reject(key.Id, ErrorCodes.DuplicateTx, "This transaction was already submitted; a transaction id is accepted once.");
@@ -201,7 +271,7 @@ public sealed class TxPool : ITxSource
         return Admission.Accept(key.Id);
     }
 
-    private PooledTx NewPooledTx(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member)
+    private PooledTx NewPooledTx(TxKey key, ReadOnlyMemory<byte> envelopeBytes, TxPayload payload, ResolvedMember member, IReadOnlyList<SenderInfo>? endorsers)
     {
         var certHash = member.CertHash.ToArray();
         byte[]? newCertificate = null;
@@ -211,7 +281,7 @@ public sealed class TxPool : ITxSource
         }
 
         var sender = new SenderInfo(member.OrgId, MemberRoles.Format(member.Role), certHash);
-        return new PooledTx(key.Id, envelopeBytes.ToArray(), payload, sender, newCertificate);
+        return new PooledTx(key.Id, envelopeBytes.ToArray(), payload, sender, newCertificate, endorsers);
     }
 
     private bool IsCertificateOnChain(byte[] certHash)
@@ -263,13 +333,18 @@ public sealed class TxPool : ITxSource
             return Admission.Reject(null, ErrorCodes.TxExpired, "The transaction expired before it reached the node.");
         }
 
-        var contract = _contracts.Find(payload.Contract);
-        if (contract is null)
+        // Installed contracts count as of committed state. Only a system contract's methods are checked
+        // here: an installed contract's may change with an upgrade (and it may be frozen or revoked)
+        // before the block runs, so the executor decides, and every node decides alike.
+        var system = _contracts.Find(payload.Contract);
+        if (system is null)
         {
-            return Admission.Reject(null, ErrorCodes.UnknownContract, $"There is no contract named '{payload.Contract}' on this chain.");
+            return _contracts.Resolve(payload.Contract, _committedState).IsUnknown
+                ? Admission.Reject(null, ErrorCodes.UnknownContract, $"There is no contract named '{payload.Contract}' on this chain.")
+                : null;
         }
 
-        if (!contract.HasMethod(payload.Method))
+        if (!system.HasMethod(payload.Method))
         {
             return Admission.Reject(null, ErrorCodes.UnknownMethod, $"Contract '{payload.Contract}' has no method '{payload.Method}'.");
         }

@@ -39,11 +39,22 @@ public sealed class TransactionBuilder
     public SignedTransaction Invoke(string contract, string method, params IReadOnlyList<Arg> args) =>
         Build(TxType.Invoke, contract, method, args);
 
-    public SignedTransaction Build(TxType type, string contract, string method, IReadOnlyList<Arg> args)
+    /// <summary>
+    /// An invocation signed by the sender and endorsed by each of <paramref name="endorsers"/>: each signs
+    /// the same payload bytes with its own key, as governed calls (contract lifecycle, chain config) need.
+    /// </summary>
+    public SignedTransaction InvokeEndorsed(string contract, string method, IReadOnlyList<Arg> args, IReadOnlyList<ClientIdentity> endorsers) =>
+        Build(TxType.Invoke, contract, method, args, endorsers);
+
+    public SignedTransaction Build(TxType type, string contract, string method, IReadOnlyList<Arg> args) =>
+        Build(type, contract, method, args, []);
+
+    public SignedTransaction Build(TxType type, string contract, string method, IReadOnlyList<Arg> args, IReadOnlyList<ClientIdentity> endorsers)
     {
         ArgumentException.ThrowIfNullOrEmpty(contract);
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(endorsers);
 
         var timestampMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         var payload = new TxPayload
@@ -69,6 +80,11 @@ public sealed class TransactionBuilder
             Payload = ByteString.CopyFrom(payloadBytes),
             Signature = ByteString.CopyFrom(_identity.Signer.Sign(payloadBytes)),
         };
+        for (var i = 0; i < endorsers.Count; i++)
+        {
+            envelope.Endorsements.Add(Endorsements.Sign(payloadBytes, endorsers[i], _identity.Suite));
+        }
+
         return new SignedTransaction(_identity.Suite.Hash(payloadBytes), payloadBytes, envelope.ToByteArray());
     }
 

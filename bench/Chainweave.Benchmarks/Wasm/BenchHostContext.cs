@@ -1,11 +1,10 @@
 using Chainweave.Api.Ledger;
-using Chainweave.Contracts.Wasm;
 using Chainweave.Execution.Contracts;
 
 namespace Chainweave.Benchmarks.Wasm;
 
 /// <summary>A minimal host context over one dictionary, so the benchmark measures the engine, not the state layer.</summary>
-internal sealed class BenchHostContext : IWasmHostContext
+internal sealed class BenchHostContext : IContractContext
 {
     private readonly Dictionary<byte[], byte[]> _state;
     private readonly ulong _gasLimit;
@@ -34,6 +33,8 @@ internal sealed class BenchHostContext : IWasmHostContext
     public ulong RemainingGas => _gasLimit - GasUsed;
 
     public int CallDepth => 0;
+
+    public IReadOnlyList<SenderInfo> Endorsers => [];
 
     public bool ChargeGas(ulong amount)
     {

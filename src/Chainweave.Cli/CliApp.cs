@@ -61,6 +61,7 @@ public static class CliApp
         root.Add(BlockCommand.Create(console));
         root.Add(TxCommand.Create(console));
         root.Add(EvidenceCommand.Create(console));
+        root.Add(ContractCommand.Create(console));
         root.Add(BenchCommand.Create(console));
         return root;
     }

@@ -4,13 +4,14 @@ namespace Chainweave.Cli.Bench;
 
 internal static class BenchReport
 {
-    public static void Write(CliConsole console, BenchResult r, BenchSettings settings, string nodeName, bool json)
+    /// <param name="setup">A preparatory phase (e.g. the token workload's mints), reported briefly before the measured one.</param>
+    public static void Write(CliConsole console, BenchResult r, BenchSettings settings, string nodeName, bool json, string workload = "evidence", BenchResult? setup = null)
     {
         if (json)
         {
             JsonOutput.Write(console.Out, w =>
             {
-                w.WriteString("workload", "evidence");
+                w.WriteString("workload", workload);
                 w.WriteString("node", nodeName);
                 w.WriteNumber("txs", r.Txs);
                 w.WriteNumber("concurrency", settings.Concurrency);
@@ -49,11 +50,26 @@ internal static class BenchReport
                 }
 
                 w.WriteEndArray();
+                if (setup is not null)
+                {
+                    w.WriteStartObject("setup");
+                    w.WriteNumber("txs", setup.Txs);
+                    w.WriteNumber("committed", setup.Committed);
+                    w.WriteNumber("failed", setup.Failed);
+                    w.WriteNumber("txPerSecond", Math.Round(setup.TxPerSecond, 1));
+                    w.WriteNumber("p50Ms", Math.Round(setup.P50Ms, 2));
+                    w.WriteEndObject();
+                }
             });
             return;
         }
 
         var o = console.Out;
+        if (setup is not null)
+        {
+            o.WriteLine($"setup     {setup.Committed:N0} of {setup.Txs:N0} committed at {Display.Number(setup.TxPerSecond)} tx/s (not part of the figures below)");
+        }
+
         o.WriteLine($"signed    {r.Txs:N0} txs in {r.SignSeconds:F2} s ({Display.Number(r.SignSeconds > 0 ? r.Txs / r.SignSeconds : 0)}/s, all cores)");
         o.WriteLine($"committed {r.Committed:N0}, failed {r.Failed:N0} in {r.DurationSeconds:F2} s (first submit to last commit)");
         o.WriteLine($"rate      {Display.Number(r.TxPerSecond)} committed tx/s");

@@ -26,11 +26,17 @@ internal static class BenchRunner
         return transactions;
     }
 
+    public static Task<BenchResult> RunAsync(
+        TransactionBuilder builder, string nodeAddress, string nodeName, BenchSettings settings, CancellationToken ct) =>
+        RunAsync(() => SignEvidence(builder, settings.Txs), nodeAddress, nodeName, settings, ct);
+
+    /// <summary>Signs with <paramref name="sign"/> (timed), then submits what it returned.</summary>
     public static async Task<BenchResult> RunAsync(
-        TransactionBuilder builder, string nodeAddress, string nodeName, BenchSettings settings, CancellationToken ct)
+        Func<SignedTransaction[]> sign, string nodeAddress, string nodeName, BenchSettings settings, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(sign);
         var signWatch = Stopwatch.StartNew();
-        var ledger = new TxLedger(SignEvidence(builder, settings.Txs));
+        var ledger = new TxLedger(sign());
         var signSeconds = signWatch.Elapsed.TotalSeconds;
 
         var clients = new ChainClient[settings.Concurrency];
@@ -42,11 +48,11 @@ internal static class BenchRunner
         try
         {
             var drivers = new StreamDriver[settings.Concurrency];
-            var perStream = (settings.Txs + settings.Concurrency - 1) / settings.Concurrency;
+            var perStream = (ledger.Count + settings.Concurrency - 1) / settings.Concurrency;
             for (var s = 0; s < drivers.Length; s++)
             {
-                var from = Math.Min(s * perStream, settings.Txs);
-                var to = Math.Min(from + perStream, settings.Txs);
+                var from = Math.Min(s * perStream, ledger.Count);
+                var to = Math.Min(from + perStream, ledger.Count);
                 drivers[s] = new StreamDriver(clients[s], ledger, settings, s, from, to);
             }
 

@@ -63,6 +63,7 @@ public static class CliApp
         root.Add(EvidenceCommand.Create(console));
         root.Add(ContractCommand.Create(console));
         root.Add(BenchCommand.Create(console));
+        root.Add(ChaosCommand.Create(console));
         return root;
     }
 

@@ -194,6 +194,13 @@ public sealed partial class TbftCore
         switch (timeout.Kind)
         {
             case TimeoutKind.Propose when Step == TbftStep.Propose && !WaitingForTxs:
+                if (ValidatingProposalOf(Round))
+                {
+                    // The timeout bounds waiting for the proposal, not checking it: once it is here a
+                    // correct validator votes on it however long re-execution takes (as in Tendermint).
+                    return false;
+                }
+
                 CastPrevote(ByteString.Empty, output);
                 break;
             case TimeoutKind.Prevote when Step == TbftStep.Prevote:
@@ -226,6 +233,9 @@ public sealed partial class TbftCore
         _validity[blockHash] = valid;
         Advance(output);
     }
+
+    /// <summary>True while the host re-executes the block of the round's proposal (asked by <see cref="ValidateBlock"/>, not yet answered).</summary>
+    private bool ValidatingProposalOf(int round) => _firstProposal.TryGetValue(round, out var proposal) && _validating.Contains(proposal.BlockHash);
 
     /// <summary>The block of this height with that hash, if a proposal carried it.</summary>
     public Proposal? ProposalOf(ByteString blockHash) => _blocks.GetValueOrDefault(blockHash);

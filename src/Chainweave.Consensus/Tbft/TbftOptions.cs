@@ -8,7 +8,22 @@ public sealed record TbftOptions
 
     public TbftTimeouts Timeouts { get; init; } = new();
 
-    public int MaxTxsPerBlock { get; init; } = 10_000;
+    /// <summary>
+    /// TBFT's own ceiling on transactions per block. Every validator re-executes a proposal before it
+    /// prevotes and the proposer executes it before proposing, all within the round's timeouts: smaller
+    /// blocks keep a round well inside them on slow machines and pipeline better (the next height starts
+    /// while the pool still holds the rest), at the same throughput.
+    /// </summary>
+    public const int TbftMaxTxsPerBlock = 4_000;
+
+    private readonly int _maxTxsPerBlock = TbftMaxTxsPerBlock;
+
+    /// <summary>The chain's block.max_txs, capped at <see cref="TbftMaxTxsPerBlock"/>.</summary>
+    public int MaxTxsPerBlock
+    {
+        get => _maxTxsPerBlock;
+        init => _maxTxsPerBlock = Math.Min(value, TbftMaxTxsPerBlock);
+    }
 
     public long MaxBlockBytes { get; init; } = 8 * 1024 * 1024;
 

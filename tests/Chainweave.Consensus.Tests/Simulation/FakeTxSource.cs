@@ -27,6 +27,9 @@ public sealed class FakeTxSource : ITxSource
 
     public HashSet<ulong> RejectedNonces { get; } = [];
 
+    /// <summary>Called at each Resolve, e.g. to move the virtual clock as a slow signature check would.</summary>
+    public Action? WhileResolving { get; set; }
+
     public int Count
     {
         get
@@ -139,6 +142,7 @@ public sealed class FakeTxSource : ITxSource
     {
         errorCode = string.Empty;
         errorMessage = string.Empty;
+        WhileResolving?.Invoke();
         TxPayload payload;
         byte[] payloadBytes;
         try

@@ -16,19 +16,28 @@ public sealed class SimNetwork : IDisposable
     private readonly string _folder;
     private long _seq;
 
-    public SimNetwork(TestChain chain, int seed = 1, TbftOptions? options = null)
+    /// <param name="twinsOf">Validators whose key and node id also run on one extra node each (Twins): node n + k runs validator twinsOf[k].</param>
+    public SimNetwork(TestChain chain, int seed = 1, TbftOptions? options = null, IReadOnlyList<int>? twinsOf = null)
     {
+        ArgumentNullException.ThrowIfNull(chain);
         Chain = chain;
         Random = new Random(seed);
         Validators = new TbftValidatorSet(chain.Config, chain.Suite);
         Safety = new SafetyChecker(new CommitCertificateVerifier(Validators));
-        Signatures = new DoubleSignDetector(chain.NodeIds);
         _folder = Path.Combine(Path.GetTempPath(), "cw-tbft-" + Guid.NewGuid().ToString("N")[..12]);
         var nodeOptions = options ?? DefaultOptions;
         for (var i = 0; i < chain.Count; i++)
         {
             Nodes.Add(new SimNode(this, chain, i, Path.Combine(_folder, $"node{i}"), nodeOptions));
         }
+
+        foreach (var validator in twinsOf ?? [])
+        {
+            var index = Nodes.Count;
+            Nodes.Add(new SimNode(this, chain, index, Path.Combine(_folder, $"node{index}-twin-of-{validator}"), nodeOptions, validator));
+        }
+
+        Signatures = new DoubleSignDetector(Nodes.ConvertAll(node => node.NodeId));
     }
 
     /// <summary>Fast tests: no fsync (no real crash can hit them); everything else as in production.</summary>
@@ -74,11 +83,12 @@ public sealed class SimNetwork : IDisposable
         }
     }
 
+    /// <summary>The first node running that node id (for twins, the original).</summary>
     public int IndexOf(ReadOnlySpan<byte> nodeId)
     {
-        for (var i = 0; i < Chain.NodeIds.Count; i++)
+        for (var i = 0; i < Nodes.Count; i++)
         {
-            if (nodeId.SequenceEqual(Chain.NodeIds[i]))
+            if (nodeId.SequenceEqual(Nodes[i].NodeId))
             {
                 return i;
             }
@@ -179,7 +189,7 @@ public sealed class SimNetwork : IDisposable
     public ConsensusMessage SignedVote(int signer, VoteType type, ulong height, int round, ByteString blockHash)
     {
         var vote = new ConsensusVote { Type = type, Height = height, Round = (uint)round, BlockHash = blockHash, Validator = Nodes[signer].Id };
-        using var key = Chain.Signer(signer);
+        using var key = Chain.Signer(Nodes[signer].ValidatorIndex);
         vote.Signature = ByteString.CopyFrom(key.Sign(TbftSignBytes.Of(Chain.Config.ChainId, vote)));
         return new ConsensusMessage { Vote = vote };
     }
@@ -187,7 +197,7 @@ public sealed class SimNetwork : IDisposable
     public ConsensusMessage SignedProposal(int signer, Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        using var key = Chain.Signer(signer);
+        using var key = Chain.Signer(Nodes[signer].ValidatorIndex);
         proposal.Signature = ByteString.CopyFrom(key.Sign(TbftSignBytes.Of(Chain.Config.ChainId, proposal)));
         return new ConsensusMessage { Proposal = proposal };
     }
@@ -236,7 +246,7 @@ public sealed class SimNetwork : IDisposable
         {
             case Delivery.Accepted:
                 Delivered++;
-                replica.OnMessage(Chain.NodeIds[from], message);
+                replica.OnMessage(Nodes[from].NodeId, message);
                 break;
             case Delivery.Invalid:
                 InvalidDeliveries++;

@@ -40,12 +40,14 @@ public sealed class SimNode : IConsensusTransport, ITbftScheduler, ICommitListen
     private readonly TestChain _chain;
     private readonly MemoryKeyValueStore _store = new();
 
-    public SimNode(SimNetwork network, TestChain chain, int index, string walFolder, TbftOptions options)
+    /// <param name="validatorIndex">Whose key and node id this node runs (a twin shares them with another node); its own index when null.</param>
+    public SimNode(SimNetwork network, TestChain chain, int index, string walFolder, TbftOptions options, int? validatorIndex = null)
     {
         _network = network;
         _chain = chain;
         Index = index;
-        NodeId = chain.NodeIds[index];
+        ValidatorIndex = validatorIndex ?? index;
+        NodeId = chain.NodeIds[ValidatorIndex];
         WalFolder = walFolder;
         Options = options with { WalFolder = walFolder };
         Source = new FakeTxSource(chain.Suite);
@@ -54,7 +56,11 @@ public sealed class SimNode : IConsensusTransport, ITbftScheduler, ICommitListen
         Ledger.InitGenesis(chain.Config, assembler.Genesis());
     }
 
+    /// <summary>This node's place in <see cref="SimNetwork.Nodes"/>.</summary>
     public int Index { get; }
+
+    /// <summary>The validator whose key this node signs with; twins share it.</summary>
+    public int ValidatorIndex { get; }
 
     public byte[] NodeId { get; }
 
@@ -99,7 +105,7 @@ public sealed class SimNode : IConsensusTransport, ITbftScheduler, ICommitListen
             Ledger,
             Source,
             this,
-            _chain.Signer(Index),
+            _chain.Signer(ValidatorIndex),
             NodeId,
             this,
             this,
@@ -133,9 +139,17 @@ public sealed class SimNode : IConsensusTransport, ITbftScheduler, ICommitListen
         AfterSend(message);
     }
 
+    /// <summary>To every node running that node id: both twins get it, unless a fault rule drops one copy.</summary>
     public void Send(ReadOnlySpan<byte> nodeId, ConsensusMessage message)
     {
-        _network.Send(Index, _network.IndexOf(nodeId), message);
+        for (var to = 0; to < _network.Nodes.Count; to++)
+        {
+            if (to != Index && nodeId.SequenceEqual(_network.Nodes[to].NodeId))
+            {
+                _network.Send(Index, to, message);
+            }
+        }
+
         AfterSend(message);
     }
 

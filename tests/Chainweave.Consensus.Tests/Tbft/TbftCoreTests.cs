@@ -108,6 +108,27 @@ public sealed class TbftCoreTests
     }
 
     [Fact]
+    public void A_proposal_received_before_the_propose_timeout_gets_its_prevote_even_when_validation_ends_after_it()
+    {
+        _core.OnProposal(NewProposal(0, BlockA, -1), _actions);
+        Assert.Single(_actions.OfType<ValidateBlock>());
+
+        Fire(TimeoutKind.Propose, 0);
+        Assert.DoesNotContain(_actions.OfType<SignAndBroadcast>(), a => a.Unsigned.Vote?.Type == VoteType.Prevote);
+        Assert.Equal(TbftStep.Propose, _core.Step);
+
+        _core.OnBlockValidated(BlockA, valid: true, _actions);
+        Assert.Equal(BlockA, LastVote(VoteType.Prevote).BlockHash);
+    }
+
+    [Fact]
+    public void Without_a_proposal_the_propose_timeout_prevotes_nil()
+    {
+        Fire(TimeoutKind.Propose, 0);
+        Assert.True(LastVote(VoteType.Prevote).BlockHash.IsEmpty);
+    }
+
+    [Fact]
     public void Timeouts_grow_per_round_and_are_capped()
     {
         var timeouts = new TbftTimeouts();
@@ -119,7 +140,12 @@ public sealed class TbftCoreTests
 
     private void Propose(int round, ByteString hash, int polRound)
     {
-        var proposal = new Proposal
+        _core.OnProposal(NewProposal(round, hash, polRound), _actions);
+        AnswerValidations();
+    }
+
+    private Proposal NewProposal(int round, ByteString hash, int polRound) =>
+        new()
         {
             Height = 1,
             Round = (uint)round,
@@ -128,9 +154,6 @@ public sealed class TbftCoreTests
             Block = new Block(),
             Proposer = _validators.IdAt(_validators.ProposerIndex(1, round)),
         };
-        _core.OnProposal(proposal, _actions);
-        AnswerValidations();
-    }
 
     private void AnswerValidations()
     {

@@ -34,6 +34,10 @@ internal static class EngineWiring
                 var options = new TbftOptions
                 {
                     WalFolder = Path.GetFullPath(Path.Combine(home, "consensus")),
+
+                    // As CometBFT: the proposer needs time to build, sign and send a block of thousands of
+                    // transactions; a validator that gives up sooner votes nil and the round is lost.
+                    Timeouts = new TbftTimeouts { Propose = TimeSpan.FromSeconds(3) },
                     MaxTxsPerBlock = maxTxs,
                     MaxBlockBytes = maxBytes,
                 };

@@ -27,7 +27,7 @@ public interface ITxSource
     /// Checks a transaction of a block this node did not build (a peer's proposal, a synced block).
     /// A transaction already admitted here is answered from the pool without a second signature check;
     /// any other passes every admission check, with the block's time in place of the node's clock so
-    /// that every node decides alike, and is not added to the pool. Null when invalid, with the reason.
+    /// that every node decides alike, and is then kept in the pool like a submitted one (a commit removes it). Null when invalid, with the reason.
     /// </summary>
     PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage);
 }

@@ -100,9 +100,14 @@ public sealed class TxPoolTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var resolved = _pool.Resolve(unknown.Envelope, now, out _, out _);
         Assert.NotNull(resolved);
-        Assert.Equal(1, _pool.Count);
 
-        Assert.Null(_pool.Resolve(unknown.Envelope, now + (long)TimeSpan.FromDays(1).TotalMilliseconds, out var code, out _));
+        // Verified once: kept, so the same transaction arriving by gossip is a duplicate, not a second check.
+        Assert.Equal(2, _pool.Count);
+        Assert.Equal(ErrorCodes.DuplicateTx, _pool.Submit(unknown.Envelope, fromPeer: true).Code);
+
+        var later = Evidence(3);
+
+        Assert.Null(_pool.Resolve(later.Envelope, now + (long)TimeSpan.FromDays(1).TotalMilliseconds, out var code, out _));
         Assert.Equal(ErrorCodes.StaleTimestamp, code);
     }
 

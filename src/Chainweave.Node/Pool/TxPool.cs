@@ -138,8 +138,18 @@ public sealed class TxPool : ITxSource
             return null;
         }
 
+        // Keep what was just verified: the same transaction gossiped a moment later is then a cheap
+        // duplicate instead of a second signature check, and if this block loses its round the
+        // transaction is still here for the next one. A commit removes it as usual.
         errorCode = errorMessage = string.Empty;
-        return NewPooledTx(key, envelope, payload!, member!, endorsers);
+        var entry = new PoolEntry(NewPooledTx(key, envelope, payload!, member!, endorsers));
+        if (!_known.TryAdd(key, entry))
+        {
+            return _known.TryGetValue(key, out var raced) ? raced.Tx : entry.Tx;
+        }
+
+        _pending.Add(entry);
+        return entry.Tx;
     }
 
     /// <summary>Every admission check but capacity, against the given time.</summary>

@@ -6,9 +6,9 @@ using Chainweave.Execution.Contracts;
 using Chainweave.Execution.SystemContracts;
 using Chainweave.Node.Chain;
 using Chainweave.Node.Pool;
+using Chainweave.Sdk;
 using Chainweave.Storage;
 using Chainweave.Storage.Ledger;
-using Chainweave.Sdk;
 using Google.Protobuf;
 
 namespace Chainweave.Node.Tests;

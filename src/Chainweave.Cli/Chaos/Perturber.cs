@@ -69,45 +69,45 @@ internal sealed class Perturber
         switch (kind)
         {
             case PerturbationKind.KillRestart:
-            {
-                var victim = nodes[_random.Next(nodes.Count)];
-                _log($"SIGKILL {victim.Name}");
-                await victim.KillAsync().ConfigureAwait(false);
-                await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(500, 2_000)), ct).ConfigureAwait(false);
-                _log($"restart {victim.Name}");
-                victim.Start();
-                await _cluster.WaitReadyAsync(victim, ct).ConfigureAwait(false);
-                break;
-            }
+                {
+                    var victim = nodes[_random.Next(nodes.Count)];
+                    _log($"SIGKILL {victim.Name}");
+                    await victim.KillAsync().ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(500, 2_000)), ct).ConfigureAwait(false);
+                    _log($"restart {victim.Name}");
+                    victim.Start();
+                    await _cluster.WaitReadyAsync(victim, ct).ConfigureAwait(false);
+                    break;
+                }
 
             case PerturbationKind.StopContinue:
-            {
-                var height = await _cluster.MaxHeightAsync(ct).ConfigureAwait(false);
-                var proposer = _cluster.NextProposer(height);
-                var victim = proposer ?? nodes[_random.Next(nodes.Count)];
-                var frozen = TimeSpan.FromMilliseconds(_random.Next(2_000, 5_000));
-                _log($"SIGSTOP {victim.Name} ({(proposer is null ? "random node" : $"proposer of height {height + 1}")}) for {frozen.TotalSeconds:0.0} s");
-                victim.Pause();
-                try
                 {
-                    await Task.Delay(frozen, ct).ConfigureAwait(false);
-                }
-                finally
-                {
-                    victim.Resume();
-                }
+                    var height = await _cluster.MaxHeightAsync(ct).ConfigureAwait(false);
+                    var proposer = _cluster.NextProposer(height);
+                    var victim = proposer ?? nodes[_random.Next(nodes.Count)];
+                    var frozen = TimeSpan.FromMilliseconds(_random.Next(2_000, 5_000));
+                    _log($"SIGSTOP {victim.Name} ({(proposer is null ? "random node" : $"proposer of height {height + 1}")}) for {frozen.TotalSeconds:0.0} s");
+                    victim.Pause();
+                    try
+                    {
+                        await Task.Delay(frozen, ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        victim.Resume();
+                    }
 
-                _log($"SIGCONT {victim.Name}");
-                break;
-            }
+                    _log($"SIGCONT {victim.Name}");
+                    break;
+                }
 
             default:
-            {
-                _log("restart all nodes");
-                await _cluster.StopAllAsync().ConfigureAwait(false);
-                await _cluster.StartAllAsync(ct).ConfigureAwait(false);
-                break;
-            }
+                {
+                    _log("restart all nodes");
+                    await _cluster.StopAllAsync().ConfigureAwait(false);
+                    await _cluster.StartAllAsync(ct).ConfigureAwait(false);
+                    break;
+                }
         }
     }
 

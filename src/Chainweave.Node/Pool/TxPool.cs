@@ -131,6 +131,13 @@ public sealed class TxPool : ITxSource
         }
 
         var admission = Check(envelope, blockTimeMs, out var key, out var payload, out var member, out var endorsers);
+        if (!admission.Accepted && admission.Code == ErrorCodes.DuplicateTx && _known.TryGetValue(new TxKey(admission.TxId), out var arrived))
+        {
+            // Gossip admitted it between the lookup above and the check: the pool's copy is verified.
+            errorCode = errorMessage = string.Empty;
+            return arrived.Tx;
+        }
+
         if (!admission.Accepted)
         {
             errorCode = admission.Code;

@@ -18,7 +18,7 @@ internal static class ContractCommandSubmitView
         var result = response.Result;
         var committed = response.Status == SubmitStatus.Committed;
         var succeeded = committed ? submission.Succeeded : response.Status == SubmitStatus.Accepted;
-        var (code, message) = Failure(response);
+        var (code, message) = SubmitView.Failure(response);
         var txId = submission.Transaction.TxIdHex;
         if (json)
         {
@@ -42,7 +42,7 @@ internal static class ContractCommandSubmitView
                 {
                     w.WriteNumber("gasUsed", result.GasUsed);
                     JsonOutput.WriteBytes(w, "returnValue", result.ReturnValue.Span);
-                    WriteEvents(w, result);
+                    EventsJson.Write(w, result.Events);
                 }
             });
         }
@@ -70,13 +70,7 @@ internal static class ContractCommandSubmitView
             return;
         }
 
-        if (response.Status == SubmitStatus.Timeout)
-        {
-            throw new ChainError(string.IsNullOrEmpty(response.Code) ? CliErrorCodes.TxTimeout : response.Code,
-                $"tx {txId} was accepted but not committed within {wait.TotalSeconds:0} s; check later with `{Hints.Program} tx get {txId}`");
-        }
-
-        throw new ChainError(code.Length > 0 ? code : ErrorCodes.Internal, message.Length > 0 ? message : $"tx {txId} failed ({Display.Status(response.Status)})");
+        SubmitView.ThrowFailure(response, txId, wait, code, message);
     }
 
     private static void WriteResultText(TextWriter o, TxResult result)
@@ -96,41 +90,5 @@ internal static class ContractCommandSubmitView
 
             o.WriteLine($"  event     {ev.Contract}.{ev.Topic} [{string.Join(", ", items)}]");
         }
-    }
-
-    private static void WriteEvents(System.Text.Json.Utf8JsonWriter w, TxResult result)
-    {
-        w.WriteStartArray("events");
-        foreach (var ev in result.Events)
-        {
-            w.WriteStartObject();
-            w.WriteString("contract", ev.Contract);
-            w.WriteString("topic", ev.Topic);
-            w.WriteStartArray("data");
-            foreach (var item in ev.Data)
-            {
-                w.WriteStringValue(TextOrHex.Show(item.Span));
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static (string Code, string Message) Failure(SubmitResponse response)
-    {
-        if (response.Code.Length > 0)
-        {
-            return (response.Code, response.Message);
-        }
-
-        if (response.Result is { Code.Length: > 0 } result)
-        {
-            return (result.Code, result.Message);
-        }
-
-        return ("", response.Message);
     }
 }

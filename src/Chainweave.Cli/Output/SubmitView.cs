@@ -50,16 +50,23 @@ internal static class SubmitView
             return;
         }
 
+        ThrowFailure(response, transaction.TxIdHex, wait, code, message);
+    }
+
+    /// <summary>The error a submission that did not succeed ends the command with.</summary>
+    public static void ThrowFailure(SubmitResponse response, string txId, TimeSpan wait, string code, string message)
+    {
         if (response.Status == SubmitStatus.Timeout)
         {
             throw new ChainError(string.IsNullOrEmpty(response.Code) ? CliErrorCodes.TxTimeout : response.Code,
-                $"tx {transaction.TxIdHex} was accepted but not committed within {wait.TotalSeconds:0} s; check later with `{Hints.Program} tx get {transaction.TxIdHex}`");
+                $"tx {txId} was accepted but not committed within {wait.TotalSeconds:0} s; check later with `{Hints.Program} tx get {txId}`");
         }
 
-        throw new ChainError(code.Length > 0 ? code : ErrorCodes.Internal, message.Length > 0 ? message : $"tx {transaction.TxIdHex} failed ({Display.Status(response.Status)})");
+        throw new ChainError(code.Length > 0 ? code : ErrorCodes.Internal, message.Length > 0 ? message : $"tx {txId} failed ({Display.Status(response.Status)})");
     }
 
-    private static (string Code, string Message) Failure(SubmitResponse response)
+    /// <summary>The code and message of a refused or failed submission: the node's, else the transaction result's.</summary>
+    public static (string Code, string Message) Failure(SubmitResponse response)
     {
         if (response.Code.Length > 0)
         {

@@ -83,23 +83,7 @@ internal static class TxView
 
         w.WriteNumber("gasUsed", result.GasUsed);
         JsonOutput.WriteBytes(w, "returnValue", result.ReturnValue.Span);
-        w.WriteStartArray("events");
-        foreach (var ev in result.Events)
-        {
-            w.WriteStartObject();
-            w.WriteString("contract", ev.Contract);
-            w.WriteString("topic", ev.Topic);
-            w.WriteStartArray("data");
-            foreach (var item in ev.Data)
-            {
-                w.WriteStringValue(TextOrHex.Show(item.Span));
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        EventsJson.Write(w, result.Events);
         if (info.Proof is { } proof)
         {
             w.WriteStartObject("proof");

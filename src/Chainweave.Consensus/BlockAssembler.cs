@@ -39,8 +39,9 @@ public sealed class BlockAssembler
     /// <summary>The block at height 0: no transactions, the config's hash, the genesis time.</summary>
     public CommittedBlock Genesis()
     {
-        var header = NewHeader(0, [], _config.GenesisTimeMs, [], [], []);
-        return Seal(header, [], [], [], [], [], signer: null, proposer: []);
+        var dag = new Dag();
+        var header = NewHeader(0, [], _config.GenesisTimeMs, [], [], [], dag);
+        return Seal(header, dag, [], [], [], [], [], signer: null, proposer: []);
     }
 
     /// <summary>Executes txs on top of the committed state and seals the block with this node's commit vote.</summary>
@@ -53,21 +54,38 @@ public sealed class BlockAssembler
         ISigner signer,
         byte[] proposer)
     {
-        return AssembleCore(height, previousHash, timeMs, txs, state, signer, proposer);
+        return AssembleCore(height, previousHash, timeMs, txs, state, signer, proposer, proposedDag: null);
     }
 
     /// <summary>
     /// Executes txs on top of the committed state and seals the block without any vote: BFT engines
     /// build (and re-execute) proposals this way and attach the commit certificate once it is decided.
     /// </summary>
+    /// <param name="proposedDag">
+    /// When re-executing a peer's block: its dependency graph, to run along. The sealed block carries the
+    /// graph rebuilt from this node's run, so a wrong graph gives another header hash.
+    /// </param>
     public CommittedBlock AssembleUnsigned(
         ulong height,
         byte[] previousHash,
         long timeMs,
         IReadOnlyList<PooledTx> txs,
         IStateReader state,
-        byte[] proposer) =>
-        AssembleCore(height, previousHash, timeMs, txs, state, signer: null, proposer);
+        byte[] proposer,
+        Dag? proposedDag = null) =>
+        AssembleCore(height, previousHash, timeMs, txs, state, signer: null, proposer, proposedDag);
+
+    /// <summary>Re-executes a leader's block along its dependency graph and seals it with this node's vote (Raft followers).</summary>
+    public CommittedBlock Reassemble(
+        ulong height,
+        byte[] previousHash,
+        long timeMs,
+        IReadOnlyList<PooledTx> txs,
+        IStateReader state,
+        ISigner signer,
+        byte[] proposer,
+        Dag proposedDag) =>
+        AssembleCore(height, previousHash, timeMs, txs, state, signer, proposer, proposedDag);
 
     private CommittedBlock AssembleCore(
         ulong height,
@@ -76,7 +94,8 @@ public sealed class BlockAssembler
         IReadOnlyList<PooledTx> txs,
         IStateReader state,
         ISigner? signer,
-        byte[] proposer)
+        byte[] proposer,
+        Dag? proposedDag)
     {
         ArgumentNullException.ThrowIfNull(txs);
         var executable = new ExecutableTx[txs.Count];
@@ -100,20 +119,22 @@ public sealed class BlockAssembler
             }
         }
 
-        var output = _executor.Execute(state, new BlockContext(height, timeMs), executable);
+        var context = new BlockContext(height, timeMs);
+        var output = proposedDag is null
+            ? _executor.Execute(state, context, executable)
+            : _executor.ExecuteAlongDag(state, context, executable, proposedDag);
         var encodedResults = new byte[output.Results.Count][];
         for (var i = 0; i < encodedResults.Length; i++)
         {
             encodedResults[i] = output.Results[i].ToByteArray();
         }
 
-        var header = NewHeader(height, previousHash, timeMs, proposer, txIds, encodedResults);
-        return Seal(header, envelopes, txIds, output.Results, output.Changes, certificates, signer, proposer);
+        var header = NewHeader(height, previousHash, timeMs, proposer, txIds, encodedResults, output.Dag);
+        return Seal(header, output.Dag, envelopes, txIds, output.Results, output.Changes, certificates, signer, proposer);
     }
 
-    private BlockHeader NewHeader(ulong height, byte[] previousHash, long timeMs, byte[] proposer, byte[][] txIds, byte[][] encodedResults)
+    private BlockHeader NewHeader(ulong height, byte[] previousHash, long timeMs, byte[] proposer, byte[][] txIds, byte[][] encodedResults, Dag dag)
     {
-        var dag = new Dag();
         return new BlockHeader
         {
             ChainId = _config.ChainId,
@@ -133,6 +154,7 @@ public sealed class BlockAssembler
 
     private CommittedBlock Seal(
         BlockHeader header,
+        Dag dag,
         byte[][] envelopes,
         byte[][] txIds,
         IReadOnlyList<TxResult> results,
@@ -143,7 +165,7 @@ public sealed class BlockAssembler
     {
         var headerBytes = header.ToByteArray();
         var hash = _suite.Hash(headerBytes);
-        var block = new Block { Header = ByteString.CopyFrom(headerBytes), Dag = new Dag() };
+        var block = new Block { Header = ByteString.CopyFrom(headerBytes), Dag = dag };
         for (var i = 0; i < envelopes.Length; i++)
         {
             block.Txs.Add(UnsafeByteOperations.UnsafeWrap(envelopes[i]));

@@ -16,10 +16,10 @@ internal sealed class ContractChain
     private ulong _height;
     private int _txCount;
 
-    public ContractChain(WasmEngine engine, params IContract[] extraContracts)
+    public ContractChain(SampleContracts samples, params IContract[] extraContracts)
     {
-        Registry = new ContractRegistry([new EvidenceContract(), .. extraContracts], new WasmCodeLoader(engine), new FakeChainView());
-        Executor = new BlockExecutor(Registry, CryptoSuites.Get("nist"), GasLimit);
+        Registry = new ContractRegistry([new EvidenceContract(), .. extraContracts], new WasmCodeLoader(samples.Engine), new FakeChainView());
+        Executor = new BlockExecutor(Registry, CryptoSuites.Get("nist"), GasLimit, Ledger, samples.Workers);
     }
 
     public MemoryLedger Ledger { get; } = new();

@@ -17,7 +17,7 @@ public sealed class ContractLifecycleTests
     public ContractLifecycleTests(SampleContracts samples)
     {
         _samples = samples;
-        _chain = new ContractChain(samples.Engine);
+        _chain = new ContractChain(samples);
     }
 
     private static byte[] Holder => Admin("org1").CertHash;

@@ -12,7 +12,7 @@ public sealed class NestedCallAndRangeTests
 
     public NestedCallAndRangeTests(SampleContracts samples)
     {
-        _chain = new ContractChain(samples.Engine, new RangeContract());
+        _chain = new ContractChain(samples, new RangeContract());
         var installs = _chain.Block(
             _chain.Install("CALLEE", TestModules.Compile(TestModules.Callee)),
             _chain.Install("CALLER", TestModules.Compile(TestModules.Caller)));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Chainweave.Contracts.Wasm;
+using Chainweave.Execution.Scheduling;
 
 namespace Chainweave.Execution.Tests;
 
@@ -27,7 +28,14 @@ public sealed class SampleContracts : IDisposable
 
     public WasmEngine Engine { get; }
 
-    public void Dispose() => Engine.Dispose();
+    /// <summary>The executor threads a node uses, so contract tests run where blocks really run.</summary>
+    public ExecutionWorkers Workers { get; } = new(2);
+
+    public void Dispose()
+    {
+        Workers.Dispose();
+        Engine.Dispose();
+    }
 
     private static string RepoRoot()
     {

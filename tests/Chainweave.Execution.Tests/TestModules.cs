@@ -56,4 +56,26 @@ internal static class TestModules
           (func (export "init") unreachable)
           (func (export "noop")))
         """;
+
+    /// <summary>
+    /// dive fills a deep stretch of its WebAssembly stack (a recursion of FRAMES frames), then calls
+    /// DEEP.dive again, ignoring the refusal at the depth limit, and writes d=1.
+    /// </summary>
+    public static string Deep(int frames) => $$"""
+        (module
+          (import "chainweave_v1" "call" (func $call (param i32 i32 i32 i32 i32 i32) (result i32)))
+          (import "chainweave_v1" "state_put" (func $state_put (param i32 i32 i32 i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 0) "DEEP")
+          (data (i32.const 16) "dive")
+          (data (i32.const 32) "\00\00\00\00")
+          (data (i32.const 48) "d1")
+          (func $sink (param $n i32)
+            (if (i32.eqz (local.get $n))
+              (then (drop (call $call (i32.const 0) (i32.const 4) (i32.const 16) (i32.const 4) (i32.const 32) (i32.const 4))))
+              (else (call $sink (i32.sub (local.get $n) (i32.const 1))))))
+          (func (export "dive")
+            (call $sink (i32.const {{frames}}))
+            (call $state_put (i32.const 48) (i32.const 1) (i32.const 49) (i32.const 1))))
+        """;
 }

@@ -49,7 +49,7 @@ public class WasmTokenBenchmarks
         [.. pairs.Select(p => new Arg { Key = p.Key, Value = ByteString.CopyFrom(p.Value) })];
 
     /// <summary>contracts/build/token.wasm, built with contracts/build.sh if missing.</summary>
-    private static string TokenWasmPath([CallerFilePath] string source = "")
+    internal static string TokenWasmPath([CallerFilePath] string source = "")
     {
         var dir = new DirectoryInfo(Path.GetDirectoryName(source)!);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Chainweave.slnx")))

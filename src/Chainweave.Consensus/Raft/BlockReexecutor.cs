@@ -40,8 +40,8 @@ internal sealed class BlockReexecutor
             txs.Add(tx);
         }
 
-        var rebuilt = _assembler.Assemble(
-            header.Height, header.PreviousHash.ToByteArray(), header.TimestampMs, txs, _state, _signer, header.Proposer.ToByteArray());
+        var rebuilt = _assembler.Reassemble(
+            header.Height, header.PreviousHash.ToByteArray(), header.TimestampMs, txs, _state, _signer, header.Proposer.ToByteArray(), block.Dag ?? new Dag());
         if (!rebuilt.Block.Header.Equals(block.Header))
         {
             problem = $"re-executing block {header.Height} gives a different header (tx root, results or config differ)";

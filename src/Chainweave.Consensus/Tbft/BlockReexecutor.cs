@@ -72,7 +72,7 @@ public sealed class BlockReexecutor
             return null;
         }
 
-        var rebuilt = _assembler.AssembleUnsigned(header.Height, tip.Hash, header.TimestampMs, txs, _state, header.Proposer.ToByteArray());
+        var rebuilt = _assembler.AssembleUnsigned(header.Height, tip.Hash, header.TimestampMs, txs, _state, header.Proposer.ToByteArray(), block.Dag ?? new Dag());
         if (!rebuilt.Hash.AsSpan().SequenceEqual(expectedHash))
         {
             reason = "Re-executing the block gives another header: its results differ.";

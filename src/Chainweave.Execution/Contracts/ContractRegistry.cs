@@ -110,7 +110,11 @@ public sealed class ContractRegistry
                 return ContractResolution.Refused(ContractManageContract.RevokedCode, $"Contract '{name}' was revoked and can never be called again.");
         }
 
-        var code = state.Get(ContractManageContract.ContractName, ContractRecord.CodeKey(record.CodeHash));
+        // Only a cache miss reads the code: it must not count as a read (see IUntrackedStateReader).
+        var codeKey = ContractRecord.CodeKey(record.CodeHash);
+        var code = state is IUntrackedStateReader untracked
+            ? untracked.GetUntracked(ContractManageContract.ContractName, codeKey)
+            : state.Get(ContractManageContract.ContractName, codeKey);
         if (code is null)
         {
             return ContractResolution.Unknown(name);

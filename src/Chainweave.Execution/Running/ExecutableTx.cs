@@ -13,5 +13,8 @@ public sealed record ExecutableTx(byte[] TxId, TxPayload Payload, SenderInfo Sen
 /// <summary>The block a transaction runs in.</summary>
 public readonly record struct BlockContext(ulong Height, long TimeMs);
 
-/// <summary>Per-transaction results, in block order, and the block's state changes in first-write order.</summary>
-public sealed record ExecutionOutput(IReadOnlyList<TxResult> Results, IReadOnlyList<StateWrite> Changes);
+/// <summary>
+/// Per-transaction results in block order, the block's state changes in first-write order, and the
+/// dependency graph: for each transaction, the earlier ones whose writes it read.
+/// </summary>
+public sealed record ExecutionOutput(IReadOnlyList<TxResult> Results, IReadOnlyList<StateWrite> Changes, Dag Dag);

@@ -15,7 +15,7 @@ namespace Chainweave.Execution.Running;
 /// </summary>
 internal sealed class TxContext : IContractContext
 {
-    private readonly BlockState _state;
+    private readonly IBlockView _state;
     private readonly string _contract;
     private readonly GasMeter _gas;
     private readonly TxContext? _caller;
@@ -23,7 +23,7 @@ internal sealed class TxContext : IContractContext
     private Dictionary<StateKey, int>? _writeIndex;
 
     public TxContext(
-        BlockState state,
+        IBlockView state,
         string contract,
         SenderInfo sender,
         ReadOnlyMemory<byte> txId,
@@ -165,7 +165,10 @@ internal sealed class TxContext : IContractContext
     }
 
     /// <summary>The value of (contract, key) as this call sees it, charging nothing.</summary>
-    private byte[]? Read(string contract, ReadOnlySpan<byte> key)
+    private byte[]? Read(string contract, ReadOnlySpan<byte> key) => Read(contract, key, tracked: true);
+
+    /// <param name="tracked">False only for reads that must not join the transaction's read set (see <see cref="IUntrackedStateReader"/>).</param>
+    private byte[]? Read(string contract, ReadOnlySpan<byte> key, bool tracked)
     {
         StateKey? stateKey = null;
         for (var scope = this; scope is not null; scope = scope._caller)
@@ -182,7 +185,7 @@ internal sealed class TxContext : IContractContext
             }
         }
 
-        return _state.Get(contract, key);
+        return tracked || _state is not IUntrackedStateReader untracked ? _state.Get(contract, key) : untracked.GetUntracked(contract, key);
     }
 
     /// <summary>Writes of this call and its callers to this contract, outermost first so inner ones win.</summary>
@@ -245,8 +248,10 @@ internal sealed class TxContext : IContractContext
     }
 
     /// <summary>State as this call sees it, for resolving installed contracts (an install earlier in the same transaction counts).</summary>
-    private sealed class ScopeReader(TxContext scope) : IStateReader
+    private sealed class ScopeReader(TxContext scope) : IStateReader, IUntrackedStateReader
     {
         public byte[]? Get(string contract, ReadOnlySpan<byte> key) => scope.Read(contract, key);
+
+        public byte[]? GetUntracked(string contract, ReadOnlySpan<byte> key) => scope.Read(contract, key, tracked: false);
     }
 }

@@ -6,7 +6,7 @@ namespace Chainweave.Execution.State;
 /// earlier transactions. Writes keep the order they were first made in, so the block's change list is
 /// deterministic.
 /// </summary>
-public sealed class BlockState : IStateReader
+public sealed class BlockState : IBlockView
 {
     private readonly IStateReader _committed;
     private readonly IStateScanner? _scanner;
@@ -26,17 +26,14 @@ public sealed class BlockState : IStateReader
         _scanner = committed as IStateScanner ?? scanner;
     }
 
-    /// <summary>
-    /// Committed entries of a contract in [from, to) (null = no bound), in byte order, without this
-    /// block's writes (merge them with <see cref="CollectChanges"/>). Throws when this state was built
-    /// without a way to scan committed state.
-    /// </summary>
+    /// <inheritdoc/>
+    /// <remarks>Throws when this state was built without a way to scan committed state.</remarks>
     public IEnumerable<(byte[] Key, byte[] Value)> ScanCommitted(string contract, byte[] fromKey, byte[]? toKey) =>
         _scanner is null
             ? throw new InvalidOperationException("Range reads need an IStateScanner over committed state; pass one to BlockState.")
             : _scanner.Scan(contract, fromKey, toKey);
 
-    /// <summary>Adds this block's writes of a contract in [start, end) (empty end = no bound) to <paramref name="into"/>; null values are deletions.</summary>
+    /// <inheritdoc/>
     public void CollectChanges(string contract, ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, IDictionary<byte[], byte[]?> into)
     {
         ArgumentNullException.ThrowIfNull(into);

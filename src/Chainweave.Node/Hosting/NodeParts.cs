@@ -7,6 +7,7 @@ using Chainweave.Core.Genesis;
 using Chainweave.Core.Identity;
 using Chainweave.Execution.Contracts;
 using Chainweave.Execution.Running;
+using Chainweave.Execution.Scheduling;
 using Chainweave.Execution.State;
 using Chainweave.Execution.SystemContracts;
 using Chainweave.Network;
@@ -26,9 +27,10 @@ namespace Chainweave.Node.Hosting;
 /// </summary>
 internal sealed class NodeParts : IAsyncDisposable
 {
-    private NodeParts(NodeConfig node, ChainConfig config, IKeyValueStore store, LedgerStore ledger, ISigner signer, IConsensusEngine engine, ChainApi api, TxPool pool, PeerNetwork? peers, WasmEngine wasm)
+    private NodeParts(NodeConfig node, ChainConfig config, IKeyValueStore store, LedgerStore ledger, ISigner signer, IConsensusEngine engine, ChainApi api, TxPool pool, PeerNetwork? peers, WasmEngine wasm, ExecutionWorkers workers)
     {
         Wasm = wasm;
+        Workers = workers;
         Pool = pool;
         Peers = peers;
         Node = node;
@@ -59,6 +61,9 @@ internal sealed class NodeParts : IAsyncDisposable
     /// <summary>The node's one WebAssembly engine, shared by every installed contract; disposed last.</summary>
     public WasmEngine Wasm { get; }
 
+    /// <summary>The threads that execute blocks; stopped after consensus, before the WebAssembly engine.</summary>
+    public ExecutionWorkers Workers { get; }
+
     /// <summary>The links to the other nodes; null on a solo chain.</summary>
     public PeerNetwork? Peers { get; }
 
@@ -78,13 +83,15 @@ internal sealed class NodeParts : IAsyncDisposable
         var nodeId = suite.Hash(signer.PublicKey.SubjectPublicKeyInfo);
         var store = OpenStore(home, node);
         WasmEngine? wasm = null;
+        ExecutionWorkers? workers = null;
         try
         {
             var ledger = new LedgerStore(store);
             var view = new LedgerChainView(ledger, config);
             wasm = new WasmEngine(logger: logs.CreateLogger("Chainweave.Contracts"));
             var registry = new ContractRegistry([new EvidenceContract(), new ChainQueryContract(view), new CertManageContract(view)], new WasmCodeLoader(wasm), view);
-            var executor = new BlockExecutor(registry, suite, config.Tx?.DefaultGasLimit ?? 10_000_000, new LedgerStateScanner(ledger));
+            workers = ExecutionWorkers.ForThisMachine();
+            var executor = new BlockExecutor(registry, suite, config.Tx?.DefaultGasLimit ?? 10_000_000, new LedgerStateScanner(ledger), workers);
             var assembler = new BlockAssembler(config, suite, executor);
             EnsureGenesis(ledger, config, assembler);
             var members = new MemberResolver(config, suite, view, view);
@@ -93,12 +100,13 @@ internal sealed class NodeParts : IAsyncDisposable
             var hub = new CommitHub(ledger);
             var engine = EngineWiring.Create(home, node, config, suite, peers, pool, assembler, ledger, signer, nodeId, hub, clock, logs);
             var api = new ChainApi(config, suite, pool, hub, ledger, executor, node.Name, nodeId, peers is null ? null : () => peers.Connected.Count);
-            return new NodeParts(node, config, store, ledger, signer, engine, api, pool, peers, wasm);
+            return new NodeParts(node, config, store, ledger, signer, engine, api, pool, peers, wasm, workers);
         }
         catch
         {
             store.Dispose();
             signer.Dispose();
+            workers?.Dispose();
             wasm?.Dispose();
             throw;
         }
@@ -116,6 +124,7 @@ internal sealed class NodeParts : IAsyncDisposable
         Signer.Dispose();
 
         // Last: no block execution or query can be running once consensus and the store are gone.
+        Workers.Dispose();
         Wasm.Dispose();
     }
 

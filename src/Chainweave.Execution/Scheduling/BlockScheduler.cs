@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using Chainweave.Api.Ledger;
+using Chainweave.Execution.Running;
+using Chainweave.Execution.State;
+
+namespace Chainweave.Execution.Scheduling;
+
+/// <summary>
+/// Executes a block's transactions in parallel with results identical, byte for byte and gas for gas,
+/// to running them one after another. A proposer runs them all at once on the committed state, then
+/// walks the block in order and runs again, on the state so far, each transaction that read something
+/// an earlier one wrote; the dependency graph this yields goes into the block. Validators run along
+/// that graph: a transaction starts once those it depends on are done, reading the last earlier write
+/// of each key, and the graph they rebuild from their own run must equal the one they were given.
+/// </summary>
+internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers, IStateScanner? scanner)
+{
+    /// <summary>Below this many transactions, handing work to other threads costs more than it saves.</summary>
+    private const int MinParallelTxs = 8;
+
+    /// <summary>The proposer's run: optimistic in parallel, then an in-order pass that re-runs the conflicting.</summary>
+    public ExecutionOutput Execute(IStateReader committed, BlockContext block, IReadOnlyList<ExecutableTx> txs)
+    {
+        var outcomes = new TxOutcome[txs.Count];
+        var accesses = new TxAccess?[txs.Count];
+        if (workers is null)
+        {
+            return Commit(committed, block, txs, outcomes, accesses);
+        }
+
+        if (txs.Count >= MinParallelTxs && workers.Count > 1)
+        {
+            var snapshot = new BlockState(committed, scanner);
+            var next = -1;
+            workers.Run(workers.Count, _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < txs.Count)
+                {
+                    (outcomes[i], accesses[i]) = RunRecorded(snapshot, block, txs[i]);
+                }
+            });
+        }
+
+        ExecutionOutput? output = null;
+        workers.Run(1, _ => output = Commit(committed, block, txs, outcomes, accesses));
+        return output!;
+    }
+
+    /// <summary>
+    /// A validator's run along <paramref name="dag"/>. A graph that is not even well formed (a
+    /// dependency on a later transaction, a wrong count) is not followed: the block then runs as a
+    /// proposer's would, and the graph rebuilt from that run will not match the one given.
+    /// </summary>
+    public ExecutionOutput ExecuteAlongDag(IStateReader committed, BlockContext block, IReadOnlyList<ExecutableTx> txs, Dag dag)
+    {
+        if (workers is null || workers.Count < 2 || txs.Count < MinParallelTxs || !IsWellFormed(dag, txs.Count))
+        {
+            return Execute(committed, block, txs);
+        }
+
+        var count = txs.Count;
+        var outcomes = new TxOutcome[count];
+        var accesses = new TxAccess[count];
+        var versions = new MultiVersionState(new BlockState(committed, scanner));
+        var waitingOn = new int[count];
+        var dependents = Dependents(dag, waitingOn);
+        var ready = new ConcurrentQueue<int>();
+        using var readySignal = new SemaphoreSlim(0);
+        for (var i = 0; i < count; i++)
+        {
+            if (waitingOn[i] == 0)
+            {
+                ready.Enqueue(i);
+                readySignal.Release();
+            }
+        }
+
+        var remaining = count;
+        var finished = 0;
+        workers.Run(workers.Count, _ =>
+        {
+            while (true)
+            {
+                readySignal.Wait();
+                if (Volatile.Read(ref finished) == 1)
+                {
+                    readySignal.Release(); // pass the wake-up on to the next idle worker
+                    return;
+                }
+
+                if (!ready.TryDequeue(out var i))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    (outcomes[i], accesses[i]) = RunRecorded(new VersionedView(versions, i), block, txs[i]);
+                    versions.Publish(i, outcomes[i].Writes);
+                    foreach (var dependent in dependents[i])
+                    {
+                        if (Interlocked.Decrement(ref waitingOn[dependent]) == 0)
+                        {
+                            ready.Enqueue(dependent);
+                            readySignal.Release();
+                        }
+                    }
+
+                    if (Interlocked.Decrement(ref remaining) == 0)
+                    {
+                        Volatile.Write(ref finished, 1);
+                        readySignal.Release();
+                    }
+                }
+                catch
+                {
+                    Volatile.Write(ref finished, 1);
+                    readySignal.Release();
+                    throw;
+                }
+            }
+        });
+
+        var state = new BlockState(committed, scanner);
+        var results = new TxResult[count];
+        for (var i = 0; i < count; i++)
+        {
+            state.Apply(outcomes[i].Writes);
+            results[i] = outcomes[i].Result;
+        }
+
+        return new ExecutionOutput(results, state.Changes, DependencyTracker.Build(accesses));
+    }
+
+    /// <summary>Walks the block in order; a transaction without an optimistic run, or whose run read an earlier one's write, runs (again) on the state so far.</summary>
+    private ExecutionOutput Commit(IStateReader committed, BlockContext block, IReadOnlyList<ExecutableTx> txs, TxOutcome[] outcomes, TxAccess?[] accesses)
+    {
+        var state = new BlockState(committed, scanner);
+        var tracker = new DependencyTracker();
+        var dag = new Dag();
+        var deps = new List<int>();
+        var results = new TxResult[txs.Count];
+        for (var i = 0; i < txs.Count; i++)
+        {
+            var access = accesses[i];
+            if (access is not null)
+            {
+                tracker.DependenciesOf(access, deps);
+            }
+
+            if (access is null || deps.Count > 0)
+            {
+                (outcomes[i], access) = RunRecorded(state, block, txs[i]);
+                tracker.DependenciesOf(access, deps);
+            }
+
+            var entry = new Dag.Types.Deps();
+            for (var d = 0; d < deps.Count; d++)
+            {
+                entry.Deps_.Add((uint)deps[d]);
+            }
+
+            dag.Txs.Add(entry);
+            state.Apply(access.Writes);
+            tracker.RecordWrites(i, access.Writes);
+            results[i] = outcomes[i].Result;
+        }
+
+        return new ExecutionOutput(results, state.Changes, dag);
+    }
+
+    private (TxOutcome Outcome, TxAccess Access) RunRecorded(IBlockView view, BlockContext block, ExecutableTx tx)
+    {
+        var recording = new RecordingView(view);
+        var outcome = runner.Run(recording, block, tx);
+        recording.Access.Writes = outcome.Writes;
+        return (outcome, recording.Access);
+    }
+
+    private static bool IsWellFormed(Dag dag, int count)
+    {
+        if (dag.Txs.Count != count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var deps = dag.Txs[i].Deps_;
+            for (var d = 0; d < deps.Count; d++)
+            {
+                // Ascending and before i: the graph is then acyclic and every count below is exact.
+                if (deps[d] >= (uint)i || (d > 0 && deps[d] <= deps[d - 1]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static List<int>[] Dependents(Dag dag, int[] waitingOn)
+    {
+        var dependents = new List<int>[waitingOn.Length];
+        for (var i = 0; i < dependents.Length; i++)
+        {
+            dependents[i] = [];
+        }
+
+        for (var i = 0; i < waitingOn.Length; i++)
+        {
+            var deps = dag.Txs[i].Deps_;
+            waitingOn[i] = deps.Count;
+            for (var d = 0; d < deps.Count; d++)
+            {
+                dependents[(int)deps[d]].Add(i);
+            }
+        }
+
+        return dependents;
+    }
+}

@@ -26,5 +26,8 @@ internal sealed class FakeChainView : IChainView
 
     public byte[]? GetTxResultBytes(ReadOnlySpan<byte> txId) => null;
 
-    public string? CertificateOrg(ReadOnlySpan<byte> certHash) => null;
+    /// <summary>Certificates registered on chain: hex hash → organisation.</summary>
+    public Dictionary<string, string> Certificates { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string? CertificateOrg(ReadOnlySpan<byte> certHash) => Certificates.GetValueOrDefault(Convert.ToHexString(certHash));
 }

@@ -107,7 +107,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var revoke = _builder.Invoke("CERT_MANAGE", "revoke", TxArgs.Utf8("certHash", Convert.ToHexStringLower(_net.Suite.Hash(_builder.Identity.CertificateDer))));
         var response = await _client.SubmitAsync(revoke, true, Wait);
         Assert.Equal(TxStatus.ContractError, response.Result.Status);
-        Assert.Equal("TX_PERMISSION_DENIED", response.Result.Code);
+        Assert.Equal("POLICY_UNSATISFIED", response.Result.Code);
     }
 
     [Fact]

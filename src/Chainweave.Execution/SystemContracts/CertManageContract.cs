@@ -1,13 +1,16 @@
 using System.Text;
 using Chainweave.Api.Ledger;
 using Chainweave.Core.Errors;
+using Chainweave.Core.Policies;
 using Chainweave.Execution.Contracts;
 
 namespace Chainweave.Execution.SystemContracts;
 
 /// <summary>
-/// On-chain certificate status. An organisation's admin revokes one of that organisation's
-/// certificates; from the next block on, the pool refuses transactions signed with it.
+/// On-chain certificate status. Revoking a certificate is governed by the <c>CERT_MANAGE.revoke</c>
+/// policy, where SELF is the certificate's organisation (when none is configured: SELF over admins,
+/// so an organisation's admin revokes its own members); from the next block on, the pool refuses
+/// transactions signed with a revoked certificate.
 /// </summary>
 public sealed class CertManageContract : IContract
 {
@@ -15,10 +18,12 @@ public sealed class CertManageContract : IContract
     private static readonly byte[] RevokedPrefix = "revoked/"u8.ToArray();
 
     private readonly IChainView _chain;
+    private readonly SystemPolicies _policies;
 
     public CertManageContract(IChainView chain)
     {
         _chain = chain;
+        _policies = new SystemPolicies(chain, ContractName, PolicyRule.Self);
     }
 
     public string Name => ContractName;
@@ -61,20 +66,15 @@ public sealed class CertManageContract : IContract
             return ContractResponse.Success(Encoding.UTF8.GetBytes(revoked ? "revoked" : "valid"));
         }
 
-        if (!string.Equals(context.Sender.Role, "admin", StringComparison.Ordinal))
-        {
-            return ContractResponse.Error(ErrorCodes.PermissionDenied, "Only an organisation's admin may revoke a certificate.");
-        }
-
         var org = _chain.CertificateOrg(certHash);
         if (org is null)
         {
             return ContractResponse.Error(ErrorCodes.NotFound, $"No certificate {hex} is registered on chain.");
         }
 
-        if (!string.Equals(org, context.Sender.OrgId, StringComparison.Ordinal))
+        if (_policies.Check(context, method, selfOrg: org) is { } denied)
         {
-            return ContractResponse.Error(ErrorCodes.PermissionDenied, $"The certificate belongs to {org}; only its own admins may revoke it.");
+            return denied;
         }
 
         if (revoked)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Chainweave.Api.Ledger;
 using Chainweave.Core.Errors;
+using Chainweave.Core.Policies;
 using Chainweave.Execution.Contracts;
 using Chainweave.Execution.Running;
 
@@ -25,14 +26,14 @@ public sealed class ContractManageContract : IContract
 
     private readonly IContractCodeLoader _loader;
     private readonly Func<string, bool> _isSystemName;
-    private readonly ManagePolicies _policies;
+    private readonly SystemPolicies _policies;
 
     public ContractManageContract(IChainView chain, IContractCodeLoader loader, Func<string, bool> isSystemName)
     {
         ArgumentNullException.ThrowIfNull(chain);
         _loader = loader;
         _isSystemName = isSystemName;
-        _policies = new ManagePolicies(chain);
+        _policies = new SystemPolicies(chain, ContractName, PolicyRule.Majority);
     }
 
     public string Name => ContractName;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Chainweave.Api.Ledger;
 using Chainweave.Execution.Running;
 using Chainweave.Execution.State;
@@ -62,63 +61,38 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
         var count = txs.Count;
         var outcomes = new TxOutcome[count];
         var accesses = new TxAccess[count];
-        var versions = new MultiVersionState(new BlockState(committed, scanner));
-        var waitingOn = new int[count];
-        var dependents = Dependents(dag, waitingOn);
-        var ready = new ConcurrentQueue<int>();
-        using var readySignal = new SemaphoreSlim(0);
-        for (var i = 0; i < count; i++)
-        {
-            if (waitingOn[i] == 0)
-            {
-                ready.Enqueue(i);
-                readySignal.Release();
-            }
-        }
+        var versions = new MultiVersionState(new BlockState(committed, scanner), workers.Count, count * 2);
+        var done = new DoneFlags(count);
+        var next = -1;
 
-        var remaining = count;
-        var finished = 0;
+        // Workers claim transactions in block order, so every dependency of a claimed transaction is
+        // already claimed and the lowest unfinished one can always run: waiting cannot deadlock.
         workers.Run(workers.Count, _ =>
         {
-            while (true)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
             {
-                readySignal.Wait();
-                if (Volatile.Read(ref finished) == 1)
+                var deps = dag.Txs[i].Deps_;
+                for (var d = 0; d < deps.Count; d++)
                 {
-                    readySignal.Release(); // pass the wake-up on to the next idle worker
-                    return;
-                }
-
-                if (!ready.TryDequeue(out var i))
-                {
-                    continue;
+                    if (!done.Wait((int)deps[d]))
+                    {
+                        return;
+                    }
                 }
 
                 try
                 {
                     (outcomes[i], accesses[i]) = RunRecorded(new VersionedView(versions, i), block, txs[i]);
                     versions.Publish(i, outcomes[i].Writes);
-                    foreach (var dependent in dependents[i])
-                    {
-                        if (Interlocked.Decrement(ref waitingOn[dependent]) == 0)
-                        {
-                            ready.Enqueue(dependent);
-                            readySignal.Release();
-                        }
-                    }
-
-                    if (Interlocked.Decrement(ref remaining) == 0)
-                    {
-                        Volatile.Write(ref finished, 1);
-                        readySignal.Release();
-                    }
                 }
                 catch
                 {
-                    Volatile.Write(ref finished, 1);
-                    readySignal.Release();
+                    done.Abandon();
                     throw;
                 }
+
+                done.MarkDone(i);
             }
         });
 
@@ -190,7 +164,7 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
             var deps = dag.Txs[i].Deps_;
             for (var d = 0; d < deps.Count; d++)
             {
-                // Ascending and before i: the graph is then acyclic and every count below is exact.
+                // Ascending and before i: the graph is then acyclic and waiting on dependencies cannot deadlock.
                 if (deps[d] >= (uint)i || (d > 0 && deps[d] <= deps[d - 1]))
                 {
                     return false;
@@ -199,26 +173,5 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
         }
 
         return true;
-    }
-
-    private static List<int>[] Dependents(Dag dag, int[] waitingOn)
-    {
-        var dependents = new List<int>[waitingOn.Length];
-        for (var i = 0; i < dependents.Length; i++)
-        {
-            dependents[i] = [];
-        }
-
-        for (var i = 0; i < waitingOn.Length; i++)
-        {
-            var deps = dag.Txs[i].Deps_;
-            waitingOn[i] = deps.Count;
-            for (var d = 0; d < deps.Count; d++)
-            {
-                dependents[(int)deps[d]].Add(i);
-            }
-        }
-
-        return dependents;
     }
 }

@@ -10,9 +10,10 @@ namespace Chainweave.Execution.Scheduling;
 /// concurrent readers and writers: with a wrong dependency graph a reader can meet a writer still
 /// publishing, and must then get a wrong (and detected) answer, never a corrupted structure.
 /// </summary>
-internal sealed class MultiVersionState(BlockState committed)
+internal sealed class MultiVersionState(BlockState committed, int concurrency, int expectedKeys)
 {
-    private readonly ConcurrentDictionary<StateKey, Versions> _keys = new();
+    // Sized up front: growing a concurrent dictionary locks it whole, while every worker waits.
+    private readonly ConcurrentDictionary<StateKey, Versions> _keys = new(concurrency, expectedKeys);
 
     public void Publish(int writer, IReadOnlyList<StateWrite> writes)
     {
@@ -26,7 +27,7 @@ internal sealed class MultiVersionState(BlockState committed)
     /// <summary>The value the last transaction before <paramref name="reader"/> wrote, else the committed one.</summary>
     public byte[]? Get(int reader, string contract, ReadOnlySpan<byte> key)
     {
-        if (!_keys.IsEmpty && _keys.TryGetValue(new StateKey(contract, key.ToArray()), out var versions) && versions.TryGetBefore(reader, out var value))
+        if (_keys.TryGetValue(new StateKey(contract, key.ToArray()), out var versions) && versions.TryGetBefore(reader, out var value))
         {
             return value;
         }
@@ -50,42 +51,50 @@ internal sealed class MultiVersionState(BlockState committed)
         }
     }
 
-    /// <summary>One key's values by writer index, ascending.</summary>
+    /// <summary>One key's values by writer index; nearly every key has one writer, kept without a list.</summary>
     private sealed class Versions
     {
         private readonly Lock _lock = new();
-        private readonly List<(int Writer, byte[]? Value)> _items = new(1);
+        private int _firstWriter = -1;
+        private byte[]? _firstValue;
+        private List<(int Writer, byte[]? Value)>? _others;
 
         public void Add(int writer, byte[]? value)
         {
             lock (_lock)
             {
-                var at = _items.Count;
-                while (at > 0 && _items[at - 1].Writer > writer)
+                if (_firstWriter < 0)
                 {
-                    at--;
+                    (_firstWriter, _firstValue) = (writer, value);
+                    return;
                 }
 
-                _items.Insert(at, (writer, value));
+                _others ??= [];
+                _others.Add((writer, value));
             }
         }
 
+        /// <summary>The value of the highest writer below <paramref name="reader"/>.</summary>
         public bool TryGetBefore(int reader, out byte[]? value)
         {
             lock (_lock)
             {
-                for (var i = _items.Count - 1; i >= 0; i--)
+                var best = _firstWriter >= 0 && _firstWriter < reader ? _firstWriter : -1;
+                value = best >= 0 ? _firstValue : null;
+                if (_others is { } others)
                 {
-                    if (_items[i].Writer < reader)
+                    for (var i = 0; i < others.Count; i++)
                     {
-                        value = _items[i].Value;
-                        return true;
+                        if (others[i].Writer < reader && others[i].Writer > best)
+                        {
+                            best = others[i].Writer;
+                            value = others[i].Value;
+                        }
                     }
                 }
-            }
 
-            value = null;
-            return false;
+                return best >= 0;
+            }
         }
     }
 }

@@ -97,6 +97,24 @@ public sealed class ParallelExecutionTests : IDisposable
         Assert.Equal([[], [0u], [1u], [0u, 1u, 2u]], chain.Txs.Select(d => d.Deps_.ToArray()));
     }
 
+    [Fact]
+    public async Task A_node_failure_inside_a_transaction_ends_the_run_with_that_failure_and_never_hangs()
+    {
+        var registry = new ContractRegistry([new AccountsContract(), new FailingContract()]);
+        var executor = new BlockExecutor(registry, Suite, GasLimit, scanner: null, _workers);
+        var ledger = Committed(["a0"]);
+        var ops = Enumerable.Range(0, 24).Select(i => new Op(0, "a0", "a1", 1)).ToArray();
+        var txs = Txs(ops);
+        var dag = executor.Execute(ledger, Block, txs).Dag;
+        txs[3] = new ExecutableTx(txs[3].TxId, new TxPayload { ChainId = "test-chain", Contract = FailingContract.ContractName, Method = "fail" }, txs[3].Sender);
+
+        var proposer = Task.Run(() => executor.Execute(ledger, Block, txs));
+        var validator = Task.Run(() => executor.ExecuteAlongDag(ledger, Block, txs, dag));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => proposer.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => validator.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     public void Dispose() => _workers.Dispose();
 
     private static ICryptoSuite Suite => CryptoSuites.Get("nist");
@@ -183,4 +201,19 @@ public sealed class ParallelExecutionTests : IDisposable
     }
 
     private readonly record struct Op(int Kind, string From, string To, int Amount);
+
+    /// <summary>Stands for a node failure during execution (a broken engine, a storage error): it throws.</summary>
+    private sealed class FailingContract : IContract
+    {
+        public const string ContractName = "FAILING";
+
+        public string Name => ContractName;
+
+        public bool HasMethod(string method) => true;
+
+        public bool IsReadOnly(string method) => false;
+
+        public ContractResponse Invoke(IContractContext context, string method, IReadOnlyList<Arg> args) =>
+            throw new InvalidOperationException("the engine broke");
+    }
 }

@@ -65,9 +65,17 @@ internal sealed partial class BlockSync
     {
         ulong lastHeight = 0;
         var lastProgress = _clock.GetUtcNow();
+        var fetched = false;
         while (!cancellationToken.IsCancellationRequested)
         {
-            await _wake.WaitAsync(_options.StatusInterval, cancellationToken).ConfigureAwait(false);
+            // Right after a batch was applied the next one is asked for at once: waiting for the next
+            // status between batches would cap catching up at one batch per status interval.
+            if (!fetched)
+            {
+                await _wake.WaitAsync(_options.StatusInterval, cancellationToken).ConfigureAwait(false);
+            }
+
+            fetched = false;
             var height = _ledger.Height ?? 0;
             var now = _clock.GetUtcNow();
             if (height != lastHeight)
@@ -89,7 +97,7 @@ internal sealed partial class BlockSync
                 continue;
             }
 
-            await FetchFromAsync(ahead, height, cancellationToken).ConfigureAwait(false);
+            fetched = await FetchFromAsync(ahead, height, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -107,7 +115,8 @@ internal sealed partial class BlockSync
         return best;
     }
 
-    private async Task FetchFromAsync(PeerConnection peer, ulong height, CancellationToken cancellationToken)
+    /// <returns>Whether the peer's blocks moved this node's tip.</returns>
+    private async Task<bool> FetchFromAsync(PeerConnection peer, ulong height, CancellationToken cancellationToken)
     {
         var count = (uint)Math.Min((ulong)_options.MaxBlocksPerResponse, peer.Height - height);
         var waiter = new TaskCompletionSource<(PeerConnection, BlockResponse)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -141,7 +150,7 @@ internal sealed partial class BlockSync
         if (response is null || response.Blocks.Count == 0)
         {
             Strike(peer, "did not serve the blocks it claims to have");
-            return;
+            return false;
         }
 
         foreach (var block in response.Blocks)
@@ -151,11 +160,13 @@ internal sealed partial class BlockSync
             {
                 LogBadBlock(peer.Peer.Name);
                 _network.Bans.Ban(peer.Peer.NodeIdHex);
-                return;
+                return false;
             }
         }
 
-        LogSynced(response.Blocks.Count, peer.Peer.Name, _ledger.Height ?? 0);
+        var now = _ledger.Height ?? 0;
+        LogSynced(response.Blocks.Count, peer.Peer.Name, now);
+        return now > height;
     }
 
     private void Strike(PeerConnection peer, string what)

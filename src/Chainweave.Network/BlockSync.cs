@@ -153,9 +153,10 @@ internal sealed partial class BlockSync
             return false;
         }
 
-        foreach (var block in response.Blocks)
+        for (var i = 0; i < response.Blocks.Count; i++)
         {
-            var outcome = await _applier.ApplyAsync(block, cancellationToken).ConfigureAwait(false);
+            // The batch's last block is committed durably, and with it all before it.
+            var outcome = await _applier.ApplyAsync(response.Blocks[i], moreFollow: i < response.Blocks.Count - 1, cancellationToken).ConfigureAwait(false);
             if (outcome == BlockApplyOutcome.Invalid)
             {
                 LogBadBlock(peer.Peer.Name);

@@ -25,5 +25,6 @@ public enum BlockApplyOutcome
 /// <summary>Commits a block fetched from a peer after checking its certificate and re-executing it.</summary>
 public interface IBlockApplier
 {
-    Task<BlockApplyOutcome> ApplyAsync(Block block, CancellationToken cancellationToken);
+    /// <param name="moreFollow">The next blocks are in hand and will be applied right after this one.</param>
+    Task<BlockApplyOutcome> ApplyAsync(Block block, bool moreFollow, CancellationToken cancellationToken);
 }

@@ -112,7 +112,12 @@ public sealed class TbftEngine : IConsensusEngine, IConsensusInbox, ITbftSchedul
     }
 
     /// <summary>Block sync: checks and commits the block after the tip on the engine's thread.</summary>
-    public Task<SyncResult> ApplyCommittedBlockAsync(Block blockWithCertificate, CancellationToken ct)
+    public Task<SyncResult> ApplyCommittedBlockAsync(Block blockWithCertificate, CancellationToken ct) =>
+        ApplyCommittedBlockAsync(blockWithCertificate, moreFollow: false, ct);
+
+    /// <inheritdoc cref="ApplyCommittedBlockAsync(Block, CancellationToken)"/>
+    /// <param name="moreFollow">See <see cref="TbftReplica.ApplyCommittedBlock"/>.</param>
+    public Task<SyncResult> ApplyCommittedBlockAsync(Block blockWithCertificate, bool moreFollow, CancellationToken ct)
     {
         var result = new TaskCompletionSource<SyncResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = ct.Register(() => result.TrySetCanceled(ct));
@@ -126,7 +131,7 @@ public sealed class TbftEngine : IConsensusEngine, IConsensusInbox, ITbftSchedul
 
                 try
                 {
-                    result.TrySetResult(_replica.ApplyCommittedBlock(blockWithCertificate));
+                    result.TrySetResult(_replica.ApplyCommittedBlock(blockWithCertificate, moreFollow));
                 }
                 catch (Exception error)
                 {

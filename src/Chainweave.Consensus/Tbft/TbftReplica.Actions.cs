@@ -32,10 +32,10 @@ public sealed partial class TbftReplica
                     }
 
                     break;
-                case BuildProposal build when build.Height == height:
+                case BuildProposal build when build.Height == height && !_catchingUp:
                     Propose(build.Round);
                     break;
-                case SignAndBroadcast sign when HeightOf(sign.Unsigned) == height:
+                case SignAndBroadcast sign when HeightOf(sign.Unsigned) == height && !_catchingUp:
                     SignAndSend(sign.Unsigned);
                     break;
                 case ValidateBlock validate when validate.Proposal.Height == height:
@@ -205,7 +205,7 @@ public sealed partial class TbftReplica
 
     private void Commit(CommittedBlock block, LastCommit? lastCommit)
     {
-        _ledger.CommitBlock(block);
+        _ledger.CommitBlock(block, durable: !_catchingUp);
         _source.Committed(block.TxIds);
         if (_taken.Count > 0)
         {

@@ -40,6 +40,9 @@ public sealed partial class TbftReplica : IDisposable
     private TbftWal? _wal;
     private LastSignedGuard? _guard;
     private bool _replaying;
+
+    /// <summary>Set while a synced block that more will follow is committed: its next height is already decided.</summary>
+    private bool _catchingUp;
     private long _currentHeight;
     private LastCommit? _lastCommit;
 
@@ -186,7 +189,13 @@ public sealed partial class TbftReplica : IDisposable
     }
 
     /// <summary>Block sync: commits the next block if its certificate, header and results check out.</summary>
-    public SyncResult ApplyCommittedBlock(Block block)
+    /// <param name="block">The block after the tip, with its commit certificate.</param>
+    /// <param name="moreFollow">
+    /// The peer has the next blocks too and sends them right after: the commit is then not synced to disk
+    /// (the last block of the batch syncs it), and this node neither proposes nor votes at the next
+    /// height, which the network has decided already. Both only save work; a wrong hint costs nothing.
+    /// </param>
+    public SyncResult ApplyCommittedBlock(Block block, bool moreFollow = false)
     {
         ArgumentNullException.ThrowIfNull(block);
         BlockHeader header;
@@ -217,8 +226,17 @@ public sealed partial class TbftReplica : IDisposable
         }
 
         executed.Block.Certificate = block.Certificate.Clone();
-        Commit(executed, lastCommit: null);
-        Drain();
+        _catchingUp = moreFollow;
+        try
+        {
+            Commit(executed, lastCommit: null);
+            Drain();
+        }
+        finally
+        {
+            _catchingUp = false;
+        }
+
         return SyncResult.Applied;
     }
 

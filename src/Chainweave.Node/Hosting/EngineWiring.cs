@@ -111,9 +111,9 @@ internal static class EngineWiring
 /// <summary>Maps the TBFT engine's sync answers onto the peer network's.</summary>
 internal sealed class TbftSyncApplier(TbftEngine engine) : IBlockApplier
 {
-    public async Task<BlockApplyOutcome> ApplyAsync(Chainweave.Api.Ledger.Block block, CancellationToken cancellationToken)
+    public async Task<BlockApplyOutcome> ApplyAsync(Chainweave.Api.Ledger.Block block, bool moreFollow, CancellationToken cancellationToken)
     {
-        var result = await engine.ApplyCommittedBlockAsync(block, cancellationToken).ConfigureAwait(false);
+        var result = await engine.ApplyCommittedBlockAsync(block, moreFollow, cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {
             SyncStatus.Applied => BlockApplyOutcome.Applied,

@@ -53,10 +53,18 @@ public sealed class LedgerStore
     /// <exception cref="InvalidOperationException">
     /// The block's height is not tip + 1, its previous_hash is not the tip's hash, or there is no genesis yet.
     /// </exception>
-    public void CommitBlock(CommittedBlock block)
+    public void CommitBlock(CommittedBlock block) => CommitBlock(block, durable: true);
+
+    /// <param name="block">The block after the tip.</param>
+    /// <param name="durable">
+    /// False only for a block certified by the network that will be followed by a durable commit (block
+    /// sync): the write then reaches the OS but is not synced, and the next durable commit syncs it too.
+    /// A power loss in between can lose such blocks, never leave a gap; they are fetched again.
+    /// </param>
+    public void CommitBlock(CommittedBlock block, bool durable)
     {
         ArgumentNullException.ThrowIfNull(block);
-        Commit(block, genesisConfig: null);
+        Commit(block, genesisConfig: null, durable);
     }
 
     /// <summary>The encoded chain config stored at genesis, or null before genesis.</summary>
@@ -219,7 +227,7 @@ public sealed class LedgerStore
     public byte[]? GetCertificate(ReadOnlySpan<byte> certificateHash) =>
         GetPrefixed(LedgerKeys.CertificatePrefix, certificateHash);
 
-    private void Commit(CommittedBlock block, ChainConfig? genesisConfig)
+    private void Commit(CommittedBlock block, ChainConfig? genesisConfig, bool durable = true)
     {
         lock (_commitLock)
         {
@@ -233,9 +241,9 @@ public sealed class LedgerStore
             }
 
             _writer.WriteBlock(batch, block);
-            _kv.Write(batch, sync: true);
+            _kv.Write(batch, sync: durable);
 
-            // Only now, with the batch durable, may readers learn about the new block.
+            // Only now, with the batch written, may readers learn about the new block.
             _tip = new LedgerTip(block.Header.Height, (byte[])block.Hash.Clone());
         }
     }

@@ -105,11 +105,61 @@ public sealed class TbftEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_catching_up_neither_proposes_nor_votes_at_heights_the_network_decided_already()
+    {
+        var lagging = _nodes[3];
+        lagging.Disconnected = true;
+        foreach (var node in _nodes)
+        {
+            node.Engine.Start();
+        }
+
+        const ulong Behind = 5;
+        for (var height = 1UL; height <= Behind; height++)
+        {
+            Submit($"behind-{height}", _nodes.Take(3));
+            await AdvanceUntil(Task.WhenAll(_nodes.Take(3).Select(n => n.Committed(height))));
+        }
+
+        // With transactions of its own, the lagging node would propose at each height it leads.
+        Submit("lagging-own", [lagging]);
+        lagging.Disconnected = false;
+        for (var height = 1UL; height <= Behind; height++)
+        {
+            var moreFollow = height < Behind;
+            var applied = await lagging.Engine.ApplyCommittedBlockAsync(_nodes[0].Ledger.GetBlock(height)!, moreFollow, default);
+            Assert.Equal(SyncStatus.Applied, applied.Status);
+        }
+
+        // Heights 2..Behind started while more blocks followed: one of them was the lagging node's to lead.
+        Assert.DoesNotContain(lagging.SentHeights(), h => h >= 2 && h <= Behind);
+        Assert.Equal(_nodes[0].Ledger.TipHash, lagging.Ledger.TipHash);
+        Assert.Equal(Behind + 1, lagging.Engine.CurrentHeight);
+    }
+
+    [Fact]
     public void Deliver_checks_signatures_on_the_callers_thread()
     {
         var engine = _nodes[0].Engine;
         var vote = new ConsensusVote { Type = VoteType.Prevote, Height = 1, Round = 0, Validator = ByteString.CopyFrom(_chain.NodeIds[1]), Signature = ByteString.CopyFrom(new byte[70]) };
         Assert.Equal(Delivery.Invalid, engine.Deliver(_chain.NodeIds[1], new ConsensusMessage { Vote = vote }));
+    }
+
+    /// <summary>
+    /// Moves the virtual clock on while <paramref name="done"/> is pending, so a height whose proposer
+    /// is cut off times out into the next round.
+    /// </summary>
+    private async Task AdvanceUntil(Task done)
+    {
+        for (var step = 0; step < 600 && !done.IsCompleted; step++)
+        {
+            if (await Task.WhenAny(done, Task.Delay(TimeSpan.FromMilliseconds(20))) != done)
+            {
+                _clock.Advance(TimeSpan.FromMilliseconds(500));
+            }
+        }
+
+        await done.WaitAsync(Patience);
     }
 
     private void Submit(string prefix, IEnumerable<EngineNode> nodes)
@@ -126,6 +176,7 @@ public sealed class TbftEngineTests : IAsyncLifetime
         private readonly TbftEngineTests _test;
         private readonly Lock _lock = new();
         private readonly Dictionary<ulong, TaskCompletionSource> _commits = [];
+        private readonly List<ulong> _sentHeights = [];
 
         public EngineNode(TbftEngineTests test, int index)
         {
@@ -163,8 +214,18 @@ public sealed class TbftEngineTests : IAsyncLifetime
 
         public Task Committed(ulong height) => Slot(height).Task;
 
+        /// <summary>The heights of the proposals and votes this node sent while connected.</summary>
+        public List<ulong> SentHeights()
+        {
+            lock (_lock)
+            {
+                return [.. _sentHeights];
+            }
+        }
+
         public void Broadcast(ConsensusMessage message)
         {
+            Record(message);
             foreach (var node in _test._nodes)
             {
                 if (node != this && !Disconnected && !node.Disconnected)
@@ -176,6 +237,7 @@ public sealed class TbftEngineTests : IAsyncLifetime
 
         public void Send(ReadOnlySpan<byte> nodeId, ConsensusMessage message)
         {
+            Record(message);
             foreach (var node in _test._nodes)
             {
                 if (nodeId.SequenceEqual(node.Id) && !Disconnected && !node.Disconnected)
@@ -186,6 +248,23 @@ public sealed class TbftEngineTests : IAsyncLifetime
         }
 
         public void OnCommitted(CommittedBlock block) => Slot(block.Header.Height).TrySetResult();
+
+        private void Record(ConsensusMessage message)
+        {
+            var height = message.BodyCase switch
+            {
+                ConsensusMessage.BodyOneofCase.Proposal => message.Proposal.Height,
+                ConsensusMessage.BodyOneofCase.Vote => message.Vote.Height,
+                _ => 0UL,
+            };
+            if (height > 0 && !Disconnected)
+            {
+                lock (_lock)
+                {
+                    _sentHeights.Add(height);
+                }
+            }
+        }
 
         private TaskCompletionSource Slot(ulong height)
         {

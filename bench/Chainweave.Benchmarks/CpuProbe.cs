@@ -5,74 +5,121 @@ using Chainweave.Benchmarks.Wasm;
 namespace Chainweave.Benchmarks;
 
 /// <summary>
-/// `cpu OPERATION COUNT`: runs one operation COUNT times after a warm-up and prints wall time and
-/// process CPU time per operation. On a machine shared with other work, wall time measures the
-/// neighbours; CPU time per operation does not (much), and wall time over CPU time shows how many
-/// cores an operation kept busy.
+/// `cpu OPERATION[,OPERATION…] COUNT`: runs each operation COUNT times after a warm-up and prints wall
+/// time, process CPU time and allocation per operation. On a machine shared with other work, wall time
+/// measures the neighbours too; CPU time per operation does so much less, and wall over CPU shows how
+/// many cores an operation kept busy. Several operations run interleaved in rounds, so a neighbour's
+/// load falls on all of them alike and their ratio stays meaningful.
 /// </summary>
 internal static class CpuProbe
 {
     public const string Verb = "cpu";
+    private const int Rounds = 10;
 
     public static int Run(string[] args)
     {
         if (args.Length != 3 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var count) || count < 1)
         {
-            Console.Error.WriteLine("usage: cpu transfer|block-sequential|block-parallel|block-along-dag COUNT");
+            Console.Error.WriteLine("usage: cpu OPERATION[,OPERATION...] COUNT   (operations: transfer, block-sequential, block-parallel, block-along-dag)");
             return 2;
         }
 
-        var (operation, cleanup) = Prepare(args[1]);
-        if (operation is null)
+        var names = args[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var block = new Lazy<ParallelBlockBenchmarks>(() =>
         {
-            Console.Error.WriteLine($"unknown operation '{args[1]}'");
-            return 2;
+            var benchmarks = new ParallelBlockBenchmarks();
+            benchmarks.Setup();
+            return benchmarks;
+        });
+        var token = new Lazy<WasmTokenBenchmarks>(() =>
+        {
+            var benchmarks = new WasmTokenBenchmarks();
+            benchmarks.Setup();
+            return benchmarks;
+        });
+        var operations = new Action[names.Length];
+        for (var o = 0; o < names.Length; o++)
+        {
+            Action? operation = names[o] switch
+            {
+                "transfer" => () => token.Value.Transfer(),
+                "block-sequential" => () => block.Value.Sequential(),
+                "block-parallel" => () => block.Value.Parallel(),
+                "block-along-dag" => () => block.Value.ParallelAlongDag(),
+                _ => null,
+            };
+            if (operation is null)
+            {
+                Console.Error.WriteLine($"unknown operation '{names[o]}'");
+                return 2;
+            }
+
+            operations[o] = operation;
         }
 
-        for (var i = 0; i < Math.Max(3, count / 10); i++)
+        var totals = Measure(operations, count);
+        for (var o = 0; o < names.Length; o++)
         {
-            operation();
+            var (wall, cpu, allocated) = totals[o];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{names[o]} x{count}: wall {wall.TotalMicroseconds / count:F1} us/op, CPU {cpu.TotalMicroseconds / count:F1} us/op, cores busy {cpu / wall:F2}, {allocated / count:N0} B/op allocated, {Environment.ProcessorCount} cores"));
         }
 
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
+        if (names.Length > 1)
         {
-            operation();
+            var baseline = totals[0].Wall;
+            for (var o = 1; o < names.Length; o++)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{names[0]} / {names[o]} wall: {baseline / totals[o].Wall:F2}x"));
+            }
         }
 
-        wall.Stop();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{args[1]} x{count}: wall {wall.Elapsed.TotalMicroseconds / count:F1} us/op, CPU {cpu.TotalMicroseconds / count:F1} us/op, cores busy {cpu / wall.Elapsed:F2}, {Environment.ProcessorCount} cores"));
-        cleanup();
+        if (token.IsValueCreated)
+        {
+            token.Value.Cleanup();
+        }
+
+        if (block.IsValueCreated)
+        {
+            block.Value.Cleanup();
+        }
+
         return 0;
     }
 
-    private static (Action? Operation, Action Cleanup) Prepare(string name)
+    private static (TimeSpan Wall, TimeSpan Cpu, long Allocated)[] Measure(Action[] operations, int count)
     {
-        if (name == "transfer")
+        foreach (var operation in operations)
         {
-            var token = new WasmTokenBenchmarks();
-            token.Setup();
-            return (() => token.Transfer(), token.Cleanup);
+            for (var i = 0; i < Math.Max(3, count / 10); i++)
+            {
+                operation();
+            }
         }
 
-        var block = new ParallelBlockBenchmarks();
-        Action? operation = name switch
+        var totals = new (TimeSpan Wall, TimeSpan Cpu, long Allocated)[operations.Length];
+        using var process = Process.GetCurrentProcess();
+        for (var round = 0; round < Rounds; round++)
         {
-            "block-sequential" => () => block.Sequential(),
-            "block-parallel" => () => block.Parallel(),
-            "block-along-dag" => () => block.ParallelAlongDag(),
-            _ => null,
-        };
-        if (operation is not null)
-        {
-            block.Setup();
+            var perRound = (count / Rounds) + (round < count % Rounds ? 1 : 0);
+            for (var o = 0; o < operations.Length; o++)
+            {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var wall = Stopwatch.StartNew();
+                for (var i = 0; i < perRound; i++)
+                {
+                    operations[o]();
+                }
+
+                wall.Stop();
+                process.Refresh();
+                var (w, c, a) = totals[o];
+                totals[o] = (w + wall.Elapsed, c + process.TotalProcessorTime - cpuBefore, a + GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+            }
         }
 
-        return (operation, block.Cleanup);
+        return totals;
     }
 }

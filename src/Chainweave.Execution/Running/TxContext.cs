@@ -15,11 +15,14 @@ namespace Chainweave.Execution.Running;
 /// </summary>
 internal sealed class TxContext : IContractContext
 {
+    private const int IndexedFrom = 8;
     private readonly IBlockView _state;
     private readonly string _contract;
     private readonly GasMeter _gas;
     private readonly TxContext? _caller;
     private readonly ContractRegistry? _registry;
+
+    /// <summary>Built once a call has written <see cref="IndexedFrom"/> keys; below that a scan is cheaper than a dictionary per transaction.</summary>
     private Dictionary<StateKey, int>? _writeIndex;
 
     public TxContext(
@@ -170,16 +173,10 @@ internal sealed class TxContext : IContractContext
     /// <param name="tracked">False only for reads that must not join the transaction's read set (see <see cref="IUntrackedStateReader"/>).</param>
     private byte[]? Read(string contract, ReadOnlySpan<byte> key, bool tracked)
     {
-        StateKey? stateKey = null;
         for (var scope = this; scope is not null; scope = scope._caller)
         {
-            if (scope._writeIndex is null)
-            {
-                continue;
-            }
-
-            stateKey ??= new StateKey(contract, key.ToArray());
-            if (scope._writeIndex.TryGetValue(stateKey.Value, out var at))
+            var at = scope.IndexOfWrite(contract, key);
+            if (at >= 0)
             {
                 return scope.Writes[at].Value;
             }
@@ -234,17 +231,43 @@ internal sealed class TxContext : IContractContext
 
     private void Store(StateWrite change)
     {
-        var stateKey = new StateKey(change.Contract, change.Key);
-        _writeIndex ??= [];
-        if (_writeIndex.TryGetValue(stateKey, out var at))
+        var at = IndexOfWrite(change.Contract, change.Key);
+        if (at >= 0)
         {
             Writes[at] = change;
+            return;
         }
-        else
+
+        _writeIndex?.Add(new StateKey(change.Contract, change.Key), Writes.Count);
+        Writes.Add(change);
+        if (_writeIndex is null && Writes.Count == IndexedFrom)
         {
-            _writeIndex.Add(stateKey, Writes.Count);
-            Writes.Add(change);
+            _writeIndex = new Dictionary<StateKey, int>(IndexedFrom * 2);
+            for (var i = 0; i < Writes.Count; i++)
+            {
+                _writeIndex.Add(new StateKey(Writes[i].Contract, Writes[i].Key), i);
+            }
         }
+    }
+
+    /// <summary>Where this call's write of (contract, key) is in <see cref="Writes"/>, or -1.</summary>
+    private int IndexOfWrite(string contract, ReadOnlySpan<byte> key)
+    {
+        if (_writeIndex is not null)
+        {
+            return _writeIndex.TryGetValue(new StateKey(contract, key.ToArray()), out var at) ? at : -1;
+        }
+
+        for (var i = 0; i < Writes.Count; i++)
+        {
+            var write = Writes[i];
+            if (key.SequenceEqual(write.Key) && string.Equals(write.Contract, contract, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>State as this call sees it, for resolving installed contracts (an install earlier in the same transaction counts).</summary>

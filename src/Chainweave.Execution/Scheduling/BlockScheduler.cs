@@ -96,7 +96,7 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
             }
         });
 
-        var state = new BlockState(committed, scanner);
+        var state = new BlockState(committed, scanner, ExpectedWrites(count));
         var results = new TxResult[count];
         for (var i = 0; i < count; i++)
         {
@@ -107,11 +107,14 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
         return new ExecutionOutput(results, state.Changes, DependencyTracker.Build(accesses));
     }
 
+    /// <summary>A guess that saves growing the block's change list and indexes several times over: a typical transfer writes two keys.</summary>
+    private static int ExpectedWrites(int txCount) => txCount * 2;
+
     /// <summary>Walks the block in order; a transaction without an optimistic run, or whose run read an earlier one's write, runs (again) on the state so far.</summary>
     private ExecutionOutput Commit(IStateReader committed, BlockContext block, IReadOnlyList<ExecutableTx> txs, TxOutcome[] outcomes, TxAccess?[] accesses)
     {
-        var state = new BlockState(committed, scanner);
-        var tracker = new DependencyTracker();
+        var state = new BlockState(committed, scanner, ExpectedWrites(txs.Count));
+        var tracker = new DependencyTracker(ExpectedWrites(txs.Count));
         var dag = new Dag();
         var deps = new List<int>();
         var results = new TxResult[txs.Count];

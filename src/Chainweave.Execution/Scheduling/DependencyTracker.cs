@@ -12,13 +12,19 @@ namespace Chainweave.Execution.Scheduling;
 /// </summary>
 internal sealed class DependencyTracker
 {
-    private readonly Dictionary<StateKey, int> _lastWriter = [];
+    private readonly Dictionary<StateKey, int> _lastWriter;
     private readonly Dictionary<string, List<byte[]>> _writtenKeys = new(StringComparer.Ordinal);
+
+    /// <param name="expectedWrites">Distinct keys the block is expected to write.</param>
+    public DependencyTracker(int expectedWrites = 0)
+    {
+        _lastWriter = new Dictionary<StateKey, int>(expectedWrites);
+    }
 
     /// <summary>The graph of a whole block's accesses, in block order.</summary>
     public static Dag Build(IReadOnlyList<TxAccess> accesses)
     {
-        var tracker = new DependencyTracker();
+        var tracker = new DependencyTracker(accesses.Count * 2);
         var dag = new Dag();
         var deps = new List<int>();
         for (var i = 0; i < accesses.Count; i++)

@@ -11,7 +11,8 @@ internal sealed class TxAccess
 {
     private static readonly List<StateWrite> NoWrites = [];
 
-    public HashSet<StateKey> Reads { get; } = [];
+    /// <summary>Keys read, in order; a key read twice is listed twice (the dependency graph dedupes).</summary>
+    public List<StateKey> Reads { get; } = [];
 
     /// <summary>Range reads; null until the first one, since most transactions make none.</summary>
     public List<RangeRead>? Ranges { get; private set; }

@@ -10,20 +10,24 @@ public sealed class BlockState : IBlockView
 {
     private readonly IStateReader _committed;
     private readonly IStateScanner? _scanner;
-    private readonly Dictionary<StateKey, int> _index = [];
-    private readonly List<StateWrite> _changes = [];
+    private readonly Dictionary<StateKey, int> _index;
+    private readonly List<StateWrite> _changes;
 
     public BlockState(IStateReader committed)
+        : this(committed, scanner: null)
     {
-        _committed = committed;
-        _scanner = committed as IStateScanner;
     }
 
     /// <summary>With a scanner for range reads of committed state (used when the reader itself cannot scan).</summary>
-    public BlockState(IStateReader committed, IStateScanner? scanner)
+    /// <param name="committed">The state before the block.</param>
+    /// <param name="scanner">Range reads of committed state when <paramref name="committed"/> cannot scan.</param>
+    /// <param name="expectedWrites">Distinct keys the block is expected to write, to size the change list once.</param>
+    public BlockState(IStateReader committed, IStateScanner? scanner, int expectedWrites = 0)
     {
         _committed = committed;
         _scanner = committed as IStateScanner ?? scanner;
+        _index = new Dictionary<StateKey, int>(expectedWrites);
+        _changes = new List<StateWrite>(expectedWrites);
     }
 
     /// <inheritdoc/>

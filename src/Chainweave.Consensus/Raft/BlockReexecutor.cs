@@ -27,17 +27,11 @@ internal sealed class BlockReexecutor
     /// <summary>The block ready to commit, or null with the reason it differs from what this member computes.</summary>
     public CommittedBlock? Rebuild(Block block, BlockHeader header, out string problem)
     {
-        var txs = new List<PooledTx>(block.Txs.Count);
-        for (var i = 0; i < block.Txs.Count; i++)
+        var txs = BlockTxResolver.ResolveAll(_source, block, header.TimestampMs, out var invalid, out var code, out var message);
+        if (txs is null)
         {
-            var tx = _source.Resolve(block.Txs[i].Memory, header.TimestampMs, out var code, out var message);
-            if (tx is null)
-            {
-                problem = $"transaction {i} of block {header.Height} is not admissible here: {code} {message}";
-                return null;
-            }
-
-            txs.Add(tx);
+            problem = $"transaction {invalid} of block {header.Height} is not admissible here: {code} {message}";
+            return null;
         }
 
         var rebuilt = _assembler.Reassemble(

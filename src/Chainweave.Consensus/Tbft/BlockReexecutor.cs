@@ -11,9 +11,6 @@ namespace Chainweave.Consensus.Tbft;
 /// </summary>
 public sealed class BlockReexecutor
 {
-    /// <summary>Below this many transactions, handing work to other threads costs more than it saves.</summary>
-    private const int ParallelResolveThreshold = 64;
-
     private readonly TbftValidatorSet _validators;
     private readonly BlockAssembler _assembler;
     private readonly LedgerStore _ledger;
@@ -123,36 +120,18 @@ public sealed class BlockReexecutor
 
     private List<PooledTx>? ResolveTxs(Block block, long timeMs, out string reason)
     {
-        // Resolving checks the signature of every transaction not in this node's pool: for a large
-        // proposal from a peer that is most of the validation time, so it runs on all cores (Resolve is
-        // thread-safe); the order-dependent checks below then run in block order.
-        var count = block.Txs.Count;
-        var resolved = new PooledTx?[count];
-        var codes = new string[count];
-        var messages = new string[count];
-        if (count < ParallelResolveThreshold)
+        var resolved = BlockTxResolver.ResolveAll(_source, block, timeMs, out var invalid, out var code, out var message);
+        if (resolved is null)
         {
-            for (var i = 0; i < count; i++)
-            {
-                resolved[i] = _source.Resolve(block.Txs[i].Memory, timeMs, out codes[i], out messages[i]);
-            }
-        }
-        else
-        {
-            Parallel.For(0, count, i => resolved[i] = _source.Resolve(block.Txs[i].Memory, timeMs, out codes[i], out messages[i]));
+            reason = $"Transaction {invalid} is invalid: {code} {message}";
+            return null;
         }
 
-        var txs = new List<PooledTx>(count);
-        var seen = new HashSet<TxKey>(count);
-        for (var i = 0; i < count; i++)
+        // The order-dependent checks run in block order.
+        var txs = new List<PooledTx>(resolved.Length);
+        var seen = new HashSet<TxKey>(resolved.Length);
+        foreach (var tx in resolved)
         {
-            var tx = resolved[i];
-            if (tx is null)
-            {
-                reason = $"Transaction {i} is invalid: {codes[i]} {messages[i]}";
-                return null;
-            }
-
             if (!seen.Add(new TxKey(tx.TxId)))
             {
                 reason = $"Transaction {Convert.ToHexStringLower(tx.TxId)} appears twice in the block.";

@@ -6,9 +6,10 @@ namespace Chainweave.Execution.Scheduling;
 
 /// <summary>
 /// Executes a block's transactions in parallel with results identical, byte for byte and gas for gas,
-/// to running them one after another. A proposer runs them all at once on the committed state, then
-/// walks the block in order and runs again, on the state so far, each transaction that read something
-/// an earlier one wrote; the dependency graph this yields goes into the block. Validators run along
+/// to running them one after another. A proposer runs them all at once on the committed state and,
+/// as they finish, walks the block in order (<see cref="InOrderCommit"/>), running again on the state
+/// so far each transaction that read something an earlier one wrote; the dependency graph this yields
+/// goes into the block. Validators run along
 /// that graph: a transaction starts once those it depends on are done, reading the last earlier write
 /// of each key, and the graph they rebuild from their own run must equal the one they were given.
 /// </summary>
@@ -17,14 +18,13 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
     /// <summary>Below this many transactions, handing work to other threads costs more than it saves.</summary>
     private const int MinParallelTxs = 8;
 
-    /// <summary>The proposer's run: optimistic in parallel, then an in-order pass that re-runs the conflicting.</summary>
+    /// <summary>The proposer's run: optimistic in parallel, with an in-order pass that keeps up and re-runs the conflicting.</summary>
     public ExecutionOutput Execute(IStateReader committed, BlockContext block, IReadOnlyList<ExecutableTx> txs)
     {
-        var outcomes = new TxOutcome[txs.Count];
-        var accesses = new TxAccess?[txs.Count];
+        var commit = new InOrderCommit(committed, scanner, txs, (view, tx) => RunRecorded(view, block, tx), rerunConflicts: true);
         if (workers is null)
         {
-            return Commit(committed, block, txs, outcomes, accesses);
+            return commit.Finish();
         }
 
         if (txs.Count >= MinParallelTxs && workers.Count > 1)
@@ -36,13 +36,15 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < txs.Count)
                 {
-                    (outcomes[i], accesses[i]) = RunRecorded(snapshot, block, txs[i]);
+                    var (outcome, access) = RunRecorded(snapshot, block, txs[i]);
+                    commit.Offer(i, outcome, access);
+                    commit.TryAdvance();
                 }
             });
         }
 
         ExecutionOutput? output = null;
-        workers.Run(1, _ => output = Commit(committed, block, txs, outcomes, accesses));
+        workers.Run(1, _ => output = commit.Finish());
         return output!;
     }
 
@@ -59,8 +61,7 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
         }
 
         var count = txs.Count;
-        var outcomes = new TxOutcome[count];
-        var accesses = new TxAccess[count];
+        var commit = new InOrderCommit(committed, scanner, txs, (view, tx) => RunRecorded(view, block, tx), rerunConflicts: false);
         var versions = new MultiVersionState(new BlockState(committed, scanner), workers.Count, count * 2);
         var done = new DoneFlags(count);
         var next = -1;
@@ -83,68 +84,21 @@ internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers,
 
                 try
                 {
-                    (outcomes[i], accesses[i]) = RunRecorded(new VersionedView(versions, i), block, txs[i]);
-                    versions.Publish(i, outcomes[i].Writes);
+                    var (outcome, access) = RunRecorded(new VersionedView(versions, i), block, txs[i]);
+                    versions.Publish(i, outcome.Writes);
+                    done.MarkDone(i);
+                    commit.Offer(i, outcome, access);
+                    commit.TryAdvance();
                 }
                 catch
                 {
                     done.Abandon();
                     throw;
                 }
-
-                done.MarkDone(i);
             }
         });
 
-        var state = new BlockState(committed, scanner, ExpectedWrites(count));
-        var results = new TxResult[count];
-        for (var i = 0; i < count; i++)
-        {
-            state.Apply(outcomes[i].Writes);
-            results[i] = outcomes[i].Result;
-        }
-
-        return new ExecutionOutput(results, state.Changes, DependencyTracker.Build(accesses));
-    }
-
-    /// <summary>A guess that saves growing the block's change list and indexes several times over: a typical transfer writes two keys.</summary>
-    private static int ExpectedWrites(int txCount) => txCount * 2;
-
-    /// <summary>Walks the block in order; a transaction without an optimistic run, or whose run read an earlier one's write, runs (again) on the state so far.</summary>
-    private ExecutionOutput Commit(IStateReader committed, BlockContext block, IReadOnlyList<ExecutableTx> txs, TxOutcome[] outcomes, TxAccess?[] accesses)
-    {
-        var state = new BlockState(committed, scanner, ExpectedWrites(txs.Count));
-        var tracker = new DependencyTracker(ExpectedWrites(txs.Count));
-        var dag = new Dag();
-        var deps = new List<int>();
-        var results = new TxResult[txs.Count];
-        for (var i = 0; i < txs.Count; i++)
-        {
-            var access = accesses[i];
-            if (access is not null)
-            {
-                tracker.DependenciesOf(access, deps);
-            }
-
-            if (access is null || deps.Count > 0)
-            {
-                (outcomes[i], access) = RunRecorded(state, block, txs[i]);
-                tracker.DependenciesOf(access, deps);
-            }
-
-            var entry = new Dag.Types.Deps();
-            for (var d = 0; d < deps.Count; d++)
-            {
-                entry.Deps_.Add((uint)deps[d]);
-            }
-
-            dag.Txs.Add(entry);
-            state.Apply(access.Writes);
-            tracker.RecordWrites(i, access.Writes);
-            results[i] = outcomes[i].Result;
-        }
-
-        return new ExecutionOutput(results, state.Changes, dag);
+        return commit.Finish();
     }
 
     private (TxOutcome Outcome, TxAccess Access) RunRecorded(IBlockView view, BlockContext block, ExecutableTx tx)

@@ -21,28 +21,6 @@ internal sealed class DependencyTracker
         _lastWriter = new Dictionary<StateKey, int>(expectedWrites);
     }
 
-    /// <summary>The graph of a whole block's accesses, in block order.</summary>
-    public static Dag Build(IReadOnlyList<TxAccess> accesses)
-    {
-        var tracker = new DependencyTracker(accesses.Count * 2);
-        var dag = new Dag();
-        var deps = new List<int>();
-        for (var i = 0; i < accesses.Count; i++)
-        {
-            tracker.DependenciesOf(accesses[i], deps);
-            var entry = new Dag.Types.Deps();
-            for (var d = 0; d < deps.Count; d++)
-            {
-                entry.Deps_.Add((uint)deps[d]);
-            }
-
-            dag.Txs.Add(entry);
-            tracker.RecordWrites(i, accesses[i].Writes);
-        }
-
-        return dag;
-    }
-
     /// <summary>Replaces <paramref name="into"/>'s content with the ascending, distinct indices <paramref name="access"/> depends on.</summary>
     public void DependenciesOf(TxAccess access, List<int> into)
     {

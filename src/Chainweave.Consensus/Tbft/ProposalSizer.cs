@@ -5,8 +5,8 @@ namespace Chainweave.Consensus.Tbft;
 /// and be checked by them before their propose timeouts fire; a full block on a loaded machine can take
 /// longer than that, and then every round of the height fails the same way (a livelock). So the
 /// proposer takes only what fits in a third of the propose timeout at the per-transaction cost this
-/// node measured when it checked its peers' blocks, and halves that for each round already lost at
-/// the height. It is a proposer-local choice: validators accept any block within the chain's limits,
+/// node measured building its own blocks and checking its peers' (the dearer of the two), and halves
+/// that for each round already lost at the height. It is a proposer-local choice: validators accept any block within the chain's limits,
 /// so nodes may size differently without any effect on safety.
 /// </summary>
 public sealed class ProposalSizer
@@ -22,8 +22,8 @@ public sealed class ProposalSizer
     private readonly int _cap;
     private readonly int _floor;
     private readonly double _budgetMs;
-    private double _elapsedMs;
-    private double _txs;
+    private Smoothed _built;
+    private Smoothed _checked;
 
     /// <param name="cap">The configured ceiling (TBFT's cap of the chain's block.max_txs).</param>
     /// <param name="proposeTimeout">The propose timeout of round 0; a third of it is the budget.</param>
@@ -37,23 +37,37 @@ public sealed class ProposalSizer
         _budgetMs = proposeTimeout.TotalMilliseconds / BudgetShare;
     }
 
-    /// <summary>The smoothed time this node took per transaction to check a block, or null before the first one.</summary>
-    public double? CostPerTxMs => _txs > 0 ? _elapsedMs / _txs : null;
+    /// <summary>
+    /// The smoothed time per transaction of the dearer of building and checking a block on this node,
+    /// or null before the first block of either.
+    /// </summary>
+    public double? CostPerTxMs => (_built.CostPerTxMs, _checked.CostPerTxMs) switch
+    {
+        ({ } built, { } check) => Math.Max(built, check),
+        (var built, var check) => built ?? check,
+    };
 
     /// <summary>
-    /// Records how long checking (verifying and re-executing) a block of <paramref name="txCount"/>
-    /// transactions took. Time and transactions are smoothed separately, so a large block weighs more
-    /// than a small one whose fixed costs would overstate the cost per transaction.
+    /// Records how long building (<see cref="BlockWork.Built"/>) or checking (verifying and re-executing)
+    /// a block of <paramref name="txCount"/> transactions took. Time and transactions are smoothed
+    /// separately, so a large block weighs more than a small one whose fixed costs would overstate the
+    /// cost per transaction.
     /// </summary>
-    public void Observe(int txCount, TimeSpan elapsed)
+    public void Observe(BlockWork work, int txCount, TimeSpan elapsed)
     {
         if (txCount <= 0 || elapsed < TimeSpan.Zero)
         {
             return;
         }
 
-        _elapsedMs = (_elapsedMs * (1 - Smoothing)) + elapsed.TotalMilliseconds;
-        _txs = (_txs * (1 - Smoothing)) + txCount;
+        if (work == BlockWork.Built)
+        {
+            _built.Add(txCount, elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            _checked.Add(txCount, elapsed.TotalMilliseconds);
+        }
     }
 
     /// <summary>The most transactions to propose in <paramref name="round"/> of a height (the rounds before it were lost).</summary>
@@ -68,5 +82,19 @@ public sealed class ProposalSizer
         // Halving per lost round; past ~30 rounds it is at the floor anyway, and the shift must stay in range.
         size /= Math.Pow(2, Math.Clamp(round, 0, 62));
         return Math.Clamp((int)size, _floor, _cap);
+    }
+
+    private struct Smoothed
+    {
+        private double _elapsedMs;
+        private double _txs;
+
+        public readonly double? CostPerTxMs => _txs > 0 ? _elapsedMs / _txs : null;
+
+        public void Add(int txs, double elapsedMs)
+        {
+            _elapsedMs = (_elapsedMs * (1 - Smoothing)) + elapsedMs;
+            _txs = (_txs * (1 - Smoothing)) + txs;
+        }
     }
 }

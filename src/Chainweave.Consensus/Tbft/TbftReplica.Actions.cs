@@ -88,7 +88,9 @@ public sealed partial class TbftReplica
         var tip = _ledger.Tip!;
         var previousTime = BlockHeader.Parser.ParseFrom(_ledger.GetBlock(tip.Height)!.Header).TimestampMs;
         var time = Math.Max(_clock.GetUtcNow().ToUnixTimeMilliseconds(), previousTime + 1);
+        var started = _clock.GetTimestamp();
         var built = _assembler.AssembleUnsigned(height, tip.Hash, time, batch, _state, _nodeId.ToByteArray());
+        _sizer.Observe(BlockWork.Built, batch.Count, _clock.GetElapsedTime(started));
         var hash = ByteString.CopyFrom(built.Hash);
         _executed[hash] = built;
         LogProposing(height, round, batch.Count, limit, _sizer.CostPerTxMs ?? 0);
@@ -182,7 +184,7 @@ public sealed partial class TbftReplica
 
             // What this node just did is what its peers do with its own proposals: it sizes them.
             var elapsed = _clock.GetElapsedTime(started);
-            _sizer.Observe(proposal.Block.Txs.Count, elapsed);
+            _sizer.Observe(BlockWork.Checked, proposal.Block.Txs.Count, elapsed);
             LogValidated(proposal.Height, (int)proposal.Round, proposal.Block.Txs.Count, elapsed.TotalMilliseconds);
             _executed[proposal.BlockHash] = executed;
         }

@@ -6,8 +6,8 @@ namespace Chainweave.Consensus.Tbft;
 /// longer than that, and then every round of the height fails the same way (a livelock). So the
 /// proposer takes only what fits in a third of the propose timeout at the per-transaction cost this
 /// node measured building its own blocks and checking its peers' (the dearer of the two), and halves
-/// that for each round already lost at the height. It is a proposer-local choice: validators accept any block within the chain's limits,
-/// so nodes may size differently without any effect on safety.
+/// that for each round already lost at the height. It is a proposer-local choice: validators accept
+/// any block within the chain's limits, so nodes may size differently without any effect on safety.
 /// </summary>
 public sealed class ProposalSizer
 {

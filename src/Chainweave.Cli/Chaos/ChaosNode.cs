@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Chainweave.Cli.Hosting;
+using Chainweave.Core.Errors;
 using Chainweave.Core.Genesis;
 using Chainweave.Sdk;
 using Google.Protobuf;
@@ -12,8 +13,16 @@ namespace Chainweave.Cli.Chaos;
 /// </summary>
 internal sealed class ChaosNode : IDisposable
 {
+    /// <summary>How long a SIGKILLed node may take to be gone (a process in an uninterruptible disk wait dies only when the I/O ends).</summary>
+    private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan DisposeKillWait = TimeSpan.FromSeconds(5);
+
     private readonly IReadOnlyList<string> _command;
-    private Process? _process;
+    private readonly Lock _gate = new();
+    private readonly List<ChaosProcess> _lives = [];
+    private volatile ChaosProcess? _current;
+    private bool _disposed;
 
     public ChaosNode(NodeEntry entry, string home, IReadOnlyList<string> command)
     {
@@ -40,53 +49,63 @@ internal sealed class ChaosNode : IDisposable
 
     public bool Paused { get; private set; }
 
-    public bool Running => _process is { HasExited: false };
+    /// <summary>Safe from any thread, also while the node is being restarted or disposed.</summary>
+    public bool Running => _current is { HasExited: false };
 
-    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+    public int? ExitCode => _current?.ExitCode;
+
+    /// <summary>Completes once the current process has exited (at once when none runs).</summary>
+    public Task Exited => _current?.Exited ?? Task.CompletedTask;
 
     public void Start()
     {
-        if (Running)
+        lock (_gate)
         {
-            throw new InvalidOperationException($"{Name} is already running");
-        }
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (Running)
+            {
+                throw new InvalidOperationException($"{Name} is already running");
+            }
 
-        _process?.Dispose();
-        File.AppendAllText(LogPath, $"=== {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC: started by `chainweave chaos` ===\n");
-        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec \"$@\" >>\"$CHAINWEAVE_NODE_LOG\" 2>&1 </dev/null");
-        start.ArgumentList.Add("chainweave-node");
-        foreach (var part in _command)
-        {
-            start.ArgumentList.Add(part);
-        }
+            File.AppendAllText(LogPath, $"=== {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC: started by `chainweave chaos` ===\n");
+            var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec \"$@\" >>\"$CHAINWEAVE_NODE_LOG\" 2>&1 </dev/null");
+            start.ArgumentList.Add("chainweave-node");
+            foreach (var part in _command)
+            {
+                start.ArgumentList.Add(part);
+            }
 
-        start.ArgumentList.Add("node");
-        start.ArgumentList.Add("start");
-        start.ArgumentList.Add("--home");
-        start.ArgumentList.Add(Home);
-        start.Environment["CHAINWEAVE_NODE_LOG"] = LogPath;
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"the process of {Name} did not start");
-        Paused = false;
+            start.ArgumentList.Add("node");
+            start.ArgumentList.Add("start");
+            start.ArgumentList.Add("--home");
+            start.ArgumentList.Add(Home);
+            start.Environment["CHAINWEAVE_NODE_LOG"] = LogPath;
+            var process = Process.Start(start) ?? throw new InvalidOperationException($"the process of {Name} did not start");
+
+            // Earlier lives are kept, not disposed, until the node is: another thread may still hold one.
+            var life = new ChaosProcess(process);
+            _lives.Add(life);
+            _current = life;
+            Paused = false;
+        }
     }
 
-    /// <summary>SIGKILL: no chance to flush or close anything.</summary>
+    /// <summary>SIGKILL: no chance to flush or close anything. Returns once the process is gone.</summary>
     public async Task KillAsync()
     {
-        if (_process is not { HasExited: false } process)
+        if (_current is not { } life)
         {
             return;
         }
 
-        ChaosSignals.Kill(process.Id);
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        Paused = false;
+        await KillAsync(life).ConfigureAwait(false);
     }
 
     public void Pause()
     {
-        if (_process is { HasExited: false } process && ChaosSignals.Pause(process.Id))
+        if (_current is { } life && life.Signal(ChaosSignals.Pause))
         {
             Paused = true;
         }
@@ -94,38 +113,66 @@ internal sealed class ChaosNode : IDisposable
 
     public void Resume()
     {
-        if (_process is { HasExited: false } process)
-        {
-            ChaosSignals.Resume(process.Id);
-        }
-
+        _current?.Signal(ChaosSignals.Resume);
         Paused = false;
     }
 
     /// <summary>SIGTERM, then SIGKILL when the node has not stopped within the grace period; a paused node is woken first.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (_process is not { HasExited: false } process)
+        // One process throughout: a restart on another thread must not redirect the kill to the new one.
+        if (_current is not { HasExited: false } life)
         {
             return;
         }
 
-        Resume();
-        ChaosSignals.Terminate(process.Id);
-        using var timeout = new CancellationTokenSource(grace);
-        try
+        life.Signal(ChaosSignals.Resume);
+        Paused = false;
+        life.Signal(ChaosSignals.Terminate);
+        if (!await life.WaitForExitAsync(grace).ConfigureAwait(false))
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await KillAsync().ConfigureAwait(false);
+            await KillAsync(life).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Kills what still runs (no node outlives the chaos run) and releases every process handle.</summary>
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (var life in _lives)
+            {
+                if (life.Signal(ChaosSignals.Kill))
+                {
+                    // Reaped before the handle goes, so the exit is recorded; a SIGKILLed process is gone in milliseconds.
+                    life.Exited.Wait(DisposeKillWait);
+                }
+
+                life.Dispose();
+            }
+
+            _lives.Clear();
+        }
+
         Client.Dispose();
-        _process?.Dispose();
+    }
+
+    private async Task KillAsync(ChaosProcess life)
+    {
+        life.Signal(ChaosSignals.Kill);
+        if (!await life.WaitForExitAsync(KillTimeout).ConfigureAwait(false))
+        {
+            throw new ChainError(
+                ErrorCodes.Unavailable,
+                $"node {Name} (pid {life.Id}) did not exit within {KillTimeout.TotalSeconds:0} s of SIGKILL; it is likely stuck in the kernel on I/O: check `ps -o pid,stat,wchan -p {life.Id}` and the disk");
+        }
+
+        Paused = false;
     }
 }

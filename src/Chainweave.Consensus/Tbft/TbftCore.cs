@@ -237,6 +237,9 @@ public sealed partial class TbftCore
     /// <summary>True while the host re-executes the block of the round's proposal (asked by <see cref="ValidateBlock"/>, not yet answered).</summary>
     private bool ValidatingProposalOf(int round) => _firstProposal.TryGetValue(round, out var proposal) && _validating.Contains(proposal.BlockHash);
 
+    /// <summary>The first proposal received for a round of this height, if any.</summary>
+    public Proposal? ProposalIn(int round) => _firstProposal.GetValueOrDefault(round);
+
     /// <summary>The block of this height with that hash, if a proposal carried it.</summary>
     public Proposal? ProposalOf(ByteString blockHash) => _blocks.GetValueOrDefault(blockHash);
 

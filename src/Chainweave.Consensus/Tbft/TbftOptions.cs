@@ -18,7 +18,10 @@ public sealed record TbftOptions
 
     private readonly int _maxTxsPerBlock = TbftMaxTxsPerBlock;
 
-    /// <summary>The chain's block.max_txs, capped at <see cref="TbftMaxTxsPerBlock"/>.</summary>
+    /// <summary>
+    /// The chain's block.max_txs, capped at <see cref="TbftMaxTxsPerBlock"/>: what a validator accepts.
+    /// A proposer may take fewer (<see cref="ProposalSizer"/>).
+    /// </summary>
     public int MaxTxsPerBlock
     {
         get => _maxTxsPerBlock;

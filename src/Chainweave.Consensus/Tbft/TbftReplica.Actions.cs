@@ -56,6 +56,7 @@ public sealed partial class TbftReplica
         }
 
         _actions.Clear();
+        NoteRoundChange();
     }
 
     private void Propose(int round)
@@ -81,14 +82,18 @@ public sealed partial class TbftReplica
         }
 
         var batch = new List<PooledTx>();
-        _source.TakeBatch(_options.MaxTxsPerBlock, _options.MaxBlockBytes, batch);
+        var limit = _sizer.Limit(round);
+        _source.TakeBatch(limit, _options.MaxBlockBytes, batch);
         _taken.AddRange(batch);
         var tip = _ledger.Tip!;
         var previousTime = BlockHeader.Parser.ParseFrom(_ledger.GetBlock(tip.Height)!.Header).TimestampMs;
         var time = Math.Max(_clock.GetUtcNow().ToUnixTimeMilliseconds(), previousTime + 1);
+        var started = _clock.GetTimestamp();
         var built = _assembler.AssembleUnsigned(height, tip.Hash, time, batch, _state, _nodeId.ToByteArray());
+        _sizer.Observe(BlockWork.Built, batch.Count, _clock.GetElapsedTime(started));
         var hash = ByteString.CopyFrom(built.Hash);
         _executed[hash] = built;
+        LogProposing(height, round, batch.Count, limit, _sizer.CostPerTxMs ?? 0);
         SignAndSend(new ConsensusMessage
         {
             Proposal = new Proposal
@@ -128,6 +133,11 @@ public sealed partial class TbftReplica
             return;
         }
 
+        if (slot.Step == TbftStep.Prevote && unsigned.Vote.BlockHash.IsEmpty)
+        {
+            ExplainNilPrevote(slot.Round);
+        }
+
         var signed = unsigned.Clone();
         if (signed.BodyCase == ConsensusMessage.BodyOneofCase.Proposal)
         {
@@ -163,14 +173,19 @@ public sealed partial class TbftReplica
         if (!_executed.ContainsKey(proposal.BlockHash))
         {
             var latest = (_clock.GetUtcNow() + _options.MaxClockDrift).ToUnixTimeMilliseconds();
+            var started = _clock.GetTimestamp();
             var executed = _reexecutor.Execute(proposal.Block, proposal.BlockHash.Span, latest, out var reason);
             if (executed is null)
             {
-                LogInvalidBlock(proposal.Height, (int)proposal.Round, reason);
+                LogProposalRefused(proposal.Height, (int)proposal.Round, reason);
                 _core.OnBlockValidated(proposal.BlockHash, valid: false, _actions);
                 return;
             }
 
+            // What this node just did is what its peers do with its own proposals: it sizes them.
+            var elapsed = _clock.GetElapsedTime(started);
+            _sizer.Observe(BlockWork.Checked, proposal.Block.Txs.Count, elapsed);
+            LogValidated(proposal.Height, (int)proposal.Round, proposal.Block.Txs.Count, elapsed.TotalMilliseconds);
             _executed[proposal.BlockHash] = executed;
         }
 
@@ -218,7 +233,7 @@ public sealed partial class TbftReplica
         _ownBySlot.Clear();
         _ownMessages.Clear();
         _executed.Clear();
-        LogCommitted(block.Header.Height, block.TxIds.Count);
+        NoteCommitted(block, synced: lastCommit is null);
         _listener.OnCommitted(block);
         StartHeight(block.Header.Height + 1);
     }
@@ -255,13 +270,4 @@ public sealed partial class TbftReplica
         RefusedSignatures++;
         LogRefusedSigning(height, round, step);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to sign at height {Height} round {Round} step {Step}: it would conflict with what this validator signed before")]
-    private partial void LogRefusedSigning(ulong height, int round, TbftStep step);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Prevoting nil on the block proposed at height {Height} round {Round}: {Reason}")]
-    private partial void LogInvalidBlock(ulong height, int round, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed block {Height} with {Count} transactions")]
-    private partial void LogCommitted(ulong height, int count);
 }

@@ -37,6 +37,7 @@ public sealed partial class TbftReplica : IDisposable
     private readonly List<ConsensusMessage> _ownMessages = [];
     private readonly Dictionary<ByteString, CommittedBlock> _executed = [];
     private readonly List<PooledTx> _taken = [];
+    private readonly ProposalSizer _sizer;
     private TbftWal? _wal;
     private LastSignedGuard? _guard;
     private bool _replaying;
@@ -78,6 +79,7 @@ public sealed partial class TbftReplica : IDisposable
         _logger = logger;
         _state = new LedgerStateReader(ledger);
         _core = new TbftCore(validators, validators.IndexOf(_nodeId), options.Timeouts);
+        _sizer = new ProposalSizer(options.MaxTxsPerBlock, options.Timeouts.For(TimeoutKind.Propose, 0));
         _currentHeight = (long)((ledger.Height ?? 0) + 1);
     }
 
@@ -85,6 +87,9 @@ public sealed partial class TbftReplica : IDisposable
     public event EventHandler<PeerAheadEventArgs>? BehindDetected;
 
     public TbftCore Core => _core;
+
+    /// <summary>How many transactions this node proposes per block, from its measured cost of checking blocks.</summary>
+    public ProposalSizer Sizer => _sizer;
 
     /// <summary>The height being decided; readable from any thread.</summary>
     public ulong CurrentHeight => (ulong)Interlocked.Read(ref _currentHeight);
@@ -152,6 +157,7 @@ public sealed partial class TbftReplica : IDisposable
         {
             case ConsensusMessage.BodyOneofCase.Proposal when _core.OnProposal(message.Proposal, _actions):
                 _wal!.Append(WalRecord.Received(_core.Height, message));
+                LogProposalReceived(message.Proposal.Height, message.Proposal.Round, message.Proposal.Block.Txs.Count);
                 break;
             case ConsensusMessage.BodyOneofCase.Vote when _core.OnVote(message.Vote, _actions):
                 // A vote can decide the height, so it may belong to the height just left.
@@ -172,6 +178,7 @@ public sealed partial class TbftReplica : IDisposable
         if (timeout.Height == _core.Height && _core.OnTimeout(timeout, _actions))
         {
             _wal!.Append(WalRecord.Fired(timeout));
+            NoteTimeout(timeout);
         }
 
         Drain();
@@ -280,6 +287,7 @@ public sealed partial class TbftReplica : IDisposable
     private void StartHeight(ulong height)
     {
         Interlocked.Exchange(ref _currentHeight, (long)height);
+        NoteHeightStarted();
         _core.StartHeight(height, _actions);
     }
 
@@ -288,7 +296,4 @@ public sealed partial class TbftReplica : IDisposable
         : ((int)message.Vote.Round, message.Vote.Type == VoteType.Prevote ? TbftStep.Prevote : TbftStep.Precommit);
 
     private sealed record LastCommit(ulong Height, ConsensusMessage Proposal, IReadOnlyList<ConsensusMessage> Precommits);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cut {Bytes} bytes of a torn or damaged record off the end of the consensus WAL")]
-    private partial void LogTornTail(long bytes);
 }

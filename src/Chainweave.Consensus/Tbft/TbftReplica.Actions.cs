@@ -32,10 +32,10 @@ public sealed partial class TbftReplica
                     }
 
                     break;
-                case BuildProposal build when build.Height == height && !_catchingUp:
+                case BuildProposal build when build.Height == height && height > _decidedElsewhere:
                     Propose(build.Round);
                     break;
-                case SignAndBroadcast sign when HeightOf(sign.Unsigned) == height && !_catchingUp:
+                case SignAndBroadcast sign when HeightOf(sign.Unsigned) == height && height > _decidedElsewhere:
                     SignAndSend(sign.Unsigned);
                     break;
                 case ValidateBlock validate when validate.Proposal.Height == height:
@@ -218,9 +218,10 @@ public sealed partial class TbftReplica
         Commit(executed, new LastCommit(decided.Height, new ConsensusMessage { Proposal = decided.Proposal }, precommits));
     }
 
-    private void Commit(CommittedBlock block, LastCommit? lastCommit)
+    /// <param name="durable">False only for a synced block that more follow in the same batch (see <see cref="LedgerStore.CommitBlock(CommittedBlock, bool)"/>).</param>
+    private void Commit(CommittedBlock block, LastCommit? lastCommit, bool durable = true)
     {
-        _ledger.CommitBlock(block, durable: !_catchingUp);
+        _ledger.CommitBlock(block, durable);
         _source.Committed(block.TxIds);
         if (_taken.Count > 0)
         {

@@ -42,8 +42,12 @@ public sealed partial class TbftReplica : IDisposable
     private LastSignedGuard? _guard;
     private bool _replaying;
 
-    /// <summary>Set while a synced block that more will follow is committed: its next height is already decided.</summary>
-    private bool _catchingUp;
+    /// <summary>
+    /// The highest height known to be decided by the network already, because block sync holds its
+    /// block: this node neither proposes nor votes up to it (the work would be wasted, and its
+    /// proposals and votes would only be noise to peers that moved on).
+    /// </summary>
+    private ulong _decidedElsewhere;
     private long _currentHeight;
     private LastCommit? _lastCommit;
 
@@ -233,17 +237,13 @@ public sealed partial class TbftReplica : IDisposable
         }
 
         executed.Block.Certificate = block.Certificate.Clone();
-        _catchingUp = moreFollow;
-        try
+        if (moreFollow)
         {
-            Commit(executed, lastCommit: null);
-            Drain();
-        }
-        finally
-        {
-            _catchingUp = false;
+            _decidedElsewhere = Math.Max(_decidedElsewhere, header.Height + 1);
         }
 
+        Commit(executed, lastCommit: null, durable: !moreFollow);
+        Drain();
         return SyncResult.Applied;
     }
 

@@ -126,6 +126,12 @@ public sealed class TbftEngineTests : IAsyncLifetime
         lagging.Disconnected = false;
         for (var height = 1UL; height <= Behind; height++)
         {
+            if (height == 3)
+            {
+                // Transactions arriving mid-way wake a proposer outside the sync path too.
+                Submit("lagging-late", [lagging]);
+            }
+
             var moreFollow = height < Behind;
             var applied = await lagging.Engine.ApplyCommittedBlockAsync(_nodes[0].Ledger.GetBlock(height)!, moreFollow, default);
             Assert.Equal(SyncStatus.Applied, applied.Status);

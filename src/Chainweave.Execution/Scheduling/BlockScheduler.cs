@@ -9,9 +9,9 @@ namespace Chainweave.Execution.Scheduling;
 /// to running them one after another. A proposer runs them all at once on the committed state and,
 /// as they finish, walks the block in order (<see cref="InOrderCommit"/>), running again on the state
 /// so far each transaction that read something an earlier one wrote; the dependency graph this yields
-/// goes into the block. Validators run along
-/// that graph: a transaction starts once those it depends on are done, reading the last earlier write
-/// of each key, and the graph they rebuild from their own run must equal the one they were given.
+/// goes into the block. Validators run along that graph: a transaction starts once those it depends on
+/// are done, reading the last earlier write of each key, and the graph they rebuild from their own run
+/// must equal the one they were given.
 /// </summary>
 internal sealed class BlockScheduler(TxRunner runner, ExecutionWorkers? workers, IStateScanner? scanner)
 {

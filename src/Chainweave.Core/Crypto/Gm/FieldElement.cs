@@ -21,6 +21,9 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
 
     private static readonly FieldElement RSquared = new(Field.RSquared);
 
+    /// <summary>R^3 mod p as raw limbs: the Montgomery product R^2·R^2·R^-1.</summary>
+    private static readonly FieldElement RCubed = Multiply(RSquared, RSquared);
+
     private readonly ulong _l0;
     private readonly ulong _l1;
     private readonly ulong _l2;
@@ -86,33 +89,10 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     public FieldElement Double() => Add(this, this);
 
     /// <summary>
-    /// Fermat inversion a^(p-2), constant time (zero maps to zero). p - 2 in bits, most significant first, is
-    /// 31 ones, a zero, 128 ones, 32 zeros, 32 ones, 30 ones, a zero and a one, so an addition chain through
-    /// a^(2^k - 1) for k = 2, 3, 6, 12, 24, 30, 31, 32 needs 256 squarings and 15 multiplications.
+    /// The inverse, constant time (zero maps to zero): safegcd on the Montgomery value aR gives (aR)^-1, and
+    /// a Montgomery multiplication by R^3 turns that into a^-1·R.
     /// </summary>
-    public FieldElement Invert()
-    {
-        var x1 = this;
-        var x2 = Multiply(x1.Square(), x1);
-        var x3 = Multiply(x2.Square(), x1);
-        var x6 = Multiply(x3.SquareTimes(3), x3);
-        var x12 = Multiply(x6.SquareTimes(6), x6);
-        var x24 = Multiply(x12.SquareTimes(12), x12);
-        var x30 = Multiply(x24.SquareTimes(6), x6);
-        var x31 = Multiply(x30.Square(), x1);
-        var x32 = Multiply(x31.Square(), x1);
-
-        var result = x31.Square();
-        for (int i = 0; i < 4; i++)
-        {
-            result = Multiply(result.SquareTimes(32), x32);
-        }
-
-        result = result.SquareTimes(32);
-        result = Multiply(result.SquareTimes(32), x32);
-        result = Multiply(result.SquareTimes(30), x30);
-        return Multiply(result.SquareTimes(2), x1);
-    }
+    public FieldElement Invert() => Multiply(new FieldElement(FieldInversion.Invert(Montgomery)), RCubed);
 
     /// <summary>this^(2^count).</summary>
     public FieldElement SquareTimes(int count)

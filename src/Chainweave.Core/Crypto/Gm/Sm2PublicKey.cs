@@ -123,17 +123,24 @@ public sealed class Sm2PublicKey
             return false;
         }
 
-        // (e + x1) mod n == r  ⇔  x1 ∈ {r - e mod n, that + n}, x1 < p; compared as X == x1·Z^2 to skip an inversion.
-        var candidate = order.Subtract(r, e);
-        var zSquared = sum.Z.Square();
-        if (sum.X == FieldElement.FromInteger(candidate) * zSquared)
+        return AffineXMatches(sum, order.Subtract(r, e));
+    }
+
+    /// <summary>
+    /// Whether the affine x1 of a finite Jacobian point satisfies x1 mod n == candidate (candidate = r - e mod n),
+    /// without an inversion: x1 &lt; p &lt; 2n leaves x1 ∈ {candidate, candidate + n}, each compared as X == x1·Z^2.
+    /// </summary>
+    internal static bool AffineXMatches(in JacobianPoint point, in U256 candidate)
+    {
+        var zSquared = point.Z.Square();
+        if (point.X == FieldElement.FromInteger(candidate) * zSquared)
         {
             return true;
         }
 
-        var wrapped = U256.Add(candidate, order.Modulus, out ulong carry);
+        var wrapped = U256.Add(candidate, Scalar.Order.Modulus, out ulong carry);
         return carry == 0 && wrapped.IsLessThan(FieldElement.Field.Modulus)
-            && sum.X == FieldElement.FromInteger(wrapped) * zSquared;
+            && point.X == FieldElement.FromInteger(wrapped) * zSquared;
     }
 
     internal static byte[] ComputeZ(ReadOnlySpan<byte> userId, in AffinePoint point)

@@ -1,14 +1,20 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
 namespace Chainweave.Contracts.Wasm;
 
 /// <summary>
-/// Least-recently-used compiled modules by code hash. Evicted modules are not disposed: a call may
-/// still be using one, and the finaliser releases it once nothing does.
+/// Compiled modules by code hash, at most a given number, evicting the least recently used. A lookup
+/// happens on every contract call from every executor thread, so it takes no lock and writes nothing
+/// shared unless the entry's last use is more than a tick (100 ms) old: recency is kept that coarsely.
+/// Adding (after a compile, rare) takes a lock and evicts by scanning.
 /// </summary>
 internal sealed class ModuleCache
 {
+    private static readonly long TicksPerStamp = Stopwatch.Frequency / 10;
+
     private readonly int _capacity;
-    private readonly Dictionary<string, LinkedListNode<(string Key, CompiledModule Module)>> _index = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, CompiledModule Module)> _order = new();
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public ModuleCache(int capacity)
@@ -17,47 +23,32 @@ internal sealed class ModuleCache
         _capacity = capacity;
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _index.Count;
-            }
-        }
-    }
+    public int Count => _entries.Count;
 
     public CompiledModule? Find(string key)
     {
-        lock (_lock)
+        if (!_entries.TryGetValue(key, out var entry))
         {
-            if (!_index.TryGetValue(key, out var node))
-            {
-                return null;
-            }
-
-            _order.Remove(node);
-            _order.AddFirst(node);
-            return node.Value.Module;
+            return null;
         }
+
+        entry.Touch(Now());
+        return entry.Module;
     }
 
     public CompiledModule Add(string key, CompiledModule module)
     {
         lock (_lock)
         {
-            if (_index.TryGetValue(key, out var existing))
+            if (_entries.TryGetValue(key, out var existing))
             {
-                return existing.Value.Module;
+                return existing.Module;
             }
 
-            _index.Add(key, _order.AddFirst((key, module)));
-            if (_index.Count > _capacity)
+            _entries[key] = new Entry(module, Now());
+            if (_entries.Count > _capacity)
             {
-                var last = _order.Last!;
-                _order.RemoveLast();
-                _index.Remove(last.Value.Key);
+                Evict(except: key);
             }
 
             return module;
@@ -69,13 +60,51 @@ internal sealed class ModuleCache
     {
         lock (_lock)
         {
-            foreach (var entry in _order)
+            foreach (var entry in _entries.Values)
             {
                 entry.Module.Module.Dispose();
             }
 
-            _order.Clear();
-            _index.Clear();
+            _entries.Clear();
+        }
+    }
+
+    private static long Now() => Stopwatch.GetTimestamp() / TicksPerStamp;
+
+    /// <summary>Drops the least recently used entry without disposing it: a call may still be using the module, and its finaliser frees it once none does.</summary>
+    private void Evict(string except)
+    {
+        string? oldest = null;
+        var oldestUse = long.MaxValue;
+        foreach (var (key, entry) in _entries)
+        {
+            if (!string.Equals(key, except, StringComparison.Ordinal) && entry.LastUse < oldestUse)
+            {
+                oldest = key;
+                oldestUse = entry.LastUse;
+            }
+        }
+
+        if (oldest is not null)
+        {
+            _entries.TryRemove(oldest, out _);
+        }
+    }
+
+    private sealed class Entry(CompiledModule module, long lastUse)
+    {
+        private long _lastUse = lastUse;
+
+        public CompiledModule Module { get; } = module;
+
+        public long LastUse => Volatile.Read(ref _lastUse);
+
+        public void Touch(long now)
+        {
+            if (Volatile.Read(ref _lastUse) != now)
+            {
+                Volatile.Write(ref _lastUse, now);
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class WasmContract : IContract
     private readonly WasmEngine _engine;
     private readonly byte[] _code;
     private readonly HashSet<string> _methods;
+    private readonly string _cacheKey;
 
     /// <summary>Validates and compiles the module; throws <see cref="ChainError"/> with a WASM_* code when it is unusable.</summary>
     public WasmContract(string name, byte[] code, WasmEngine engine)
@@ -27,7 +28,8 @@ public sealed class WasmContract : IContract
         _engine = engine;
         _code = code;
         CodeHash = WasmEngine.CodeHash(code);
-        var compiled = engine.Load(CodeHash, code);
+        _cacheKey = WasmEngine.CacheKey(CodeHash);
+        var compiled = engine.Load(_cacheKey, code);
         Methods = compiled.Methods;
         _methods = compiled.MethodSet;
     }
@@ -53,7 +55,7 @@ public sealed class WasmContract : IContract
             return ContractResponse.Error(ErrorCodes.UnknownMethod, $"Contract '{Name}' has no method '{method}'.");
         }
 
-        var compiled = _engine.Load(CodeHash, _code);
+        var compiled = _engine.Load(_cacheKey, _code);
         return WasmInvocation.Run(_engine, compiled, Name, context, method, args);
     }
 }

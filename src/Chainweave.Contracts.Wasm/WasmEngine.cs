@@ -81,10 +81,15 @@ public sealed class WasmEngine : IDisposable
     }
 
     /// <summary>The compiled module for this code, compiling and validating it on a cache miss; throws ChainError when invalid.</summary>
-    internal CompiledModule Load(byte[] codeHash, ReadOnlySpan<byte> module)
+    internal CompiledModule Load(byte[] codeHash, ReadOnlySpan<byte> module) => Load(CacheKey(codeHash), module);
+
+    /// <summary>The cache's key for a code hash; a caller that loads the same code on every call keeps it.</summary>
+    internal static string CacheKey(byte[] codeHash) => Convert.ToHexString(codeHash);
+
+    /// <inheritdoc cref="Load(byte[], ReadOnlySpan{byte})"/>
+    internal CompiledModule Load(string key, ReadOnlySpan<byte> module)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var key = Convert.ToHexString(codeHash);
         var cached = _cache.Find(key);
         if (cached is not null)
         {
@@ -125,7 +130,7 @@ public sealed class WasmEngine : IDisposable
 
     private WasmValidationResult Remember(byte[] codeHash, CompiledModule compiled)
     {
-        _cache.Add(Convert.ToHexString(codeHash), compiled);
+        _cache.Add(CacheKey(codeHash), compiled);
         return WasmValidationResult.Accepted(compiled.Methods);
     }
 }

@@ -68,21 +68,7 @@ internal sealed class ChaosNode : IDisposable
             }
 
             File.AppendAllText(LogPath, $"=== {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC: started by `chainweave chaos` ===\n");
-            var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add("exec \"$@\" >>\"$CHAINWEAVE_NODE_LOG\" 2>&1 </dev/null");
-            start.ArgumentList.Add("chainweave-node");
-            foreach (var part in _command)
-            {
-                start.ArgumentList.Add(part);
-            }
-
-            start.ArgumentList.Add("node");
-            start.ArgumentList.Add("start");
-            start.ArgumentList.Add("--home");
-            start.ArgumentList.Add(Home);
-            start.Environment["CHAINWEAVE_NODE_LOG"] = LogPath;
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"the process of {Name} did not start");
+            var process = Process.Start(NodeProcess.StartInfo(_command, Home, LogPath)) ?? throw new InvalidOperationException($"the process of {Name} did not start");
 
             // Earlier lives are kept, not disposed, until the node is: another thread may still hold one.
             var life = new ChaosProcess(process);

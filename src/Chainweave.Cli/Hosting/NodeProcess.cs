@@ -33,11 +33,24 @@ internal sealed class NodeProcess : IDisposable
         var log = Path.Combine(home, LogFileName);
         File.AppendAllText(log, $"=== {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC: started by `chainweave up` ===\n");
 
+        var process = Process.Start(StartInfo(SelfCommand(), home, log)) ?? throw new InvalidOperationException("the node process did not start");
+        return new NodeProcess(node, home, process);
+    }
+
+    /// <summary>
+    /// `COMMAND node start --home HOME` with its output appended to <paramref name="logPath"/> by the
+    /// shell, so the log stays complete even if the parent dies.
+    /// </summary>
+    /// <param name="command">How to run this CLI: its executable, and the assembly when run under dotnet.</param>
+    /// <param name="home">The node's home folder.</param>
+    /// <param name="logPath">The file the node's output is appended to.</param>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> command, string home, string logPath)
+    {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$@\" >>\"$CHAINWEAVE_NODE_LOG\" 2>&1 </dev/null");
         start.ArgumentList.Add("chainweave-node");
-        foreach (var part in SelfCommand())
+        foreach (var part in command)
         {
             start.ArgumentList.Add(part);
         }
@@ -46,9 +59,8 @@ internal sealed class NodeProcess : IDisposable
         start.ArgumentList.Add("start");
         start.ArgumentList.Add("--home");
         start.ArgumentList.Add(home);
-        start.Environment["CHAINWEAVE_NODE_LOG"] = log;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the node process did not start");
-        return new NodeProcess(node, home, process);
+        start.Environment["CHAINWEAVE_NODE_LOG"] = logPath;
+        return start;
     }
 
     public bool HasExited => Process.HasExited;

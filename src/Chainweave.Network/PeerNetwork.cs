@@ -29,6 +29,7 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, PeerConnection> _connections = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly TxBatcher _txs;
     private readonly List<Task> _loops = [];
     private IConsensusInbox? _inbox;
@@ -113,8 +114,17 @@ public sealed partial class PeerNetwork : IConsensusTransport, ITxGossip, IAsync
 
     public void Announce(ReadOnlyMemory<byte> envelope) => _txs.Add(envelope);
 
+    /// <summary>True once <see cref="DisposeAsync"/> began: streams end because this node stops.</summary>
+    internal bool IsStopping => Volatile.Read(ref _disposed) == 1;
+
+    /// <summary>Closes every peer stream and stops dialing; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         foreach (var connection in _connections.Values)
         {

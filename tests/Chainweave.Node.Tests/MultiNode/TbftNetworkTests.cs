@@ -44,6 +44,21 @@ public sealed class TbftNetworkTests
     }
 
     [Fact]
+    public async Task A_validator_with_peers_and_an_open_client_stream_stops_promptly()
+    {
+        await using var net = await MultiNodeNetwork.StartAsync("tbft", nodes: 4);
+        using var client = net.Client(0);
+        var answer = await client.SubmitAsync(EvidenceClient.BuildPut(net.Builder(), "stop-doc", "abcd", null), wait: true, Timeout);
+        Assert.Equal(SubmitStatus.Committed, answer.Status);
+
+        // Peer streams and a client's submit stream are requests that never end by themselves; the web
+        // server's shutdown used to wait them out for its whole 30 s timeout.
+        await using var stream = client.OpenSubmitStream();
+        await stream.WriteAsync(EvidenceClient.BuildPut(net.Builder(), "stop-doc-2", "abcd", null), wait: false, Timeout);
+        await net.StopNodeAsync(0).WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task With_one_validator_down_the_others_commit_and_it_catches_up_when_back()
     {
         await using var net = await MultiNodeNetwork.StartAsync("tbft", nodes: 4);

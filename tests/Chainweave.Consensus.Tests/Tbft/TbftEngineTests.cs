@@ -70,18 +70,7 @@ public sealed class TbftEngineTests : IAsyncLifetime
     [Fact]
     public async Task Apply_committed_block_syncs_a_lagging_engine_and_refuses_bad_or_out_of_order_blocks()
     {
-        var lagging = _nodes[3];
-        lagging.Disconnected = true;
-        foreach (var node in _nodes)
-        {
-            node.Engine.Start();
-        }
-
-        for (var height = 1UL; height <= 2; height++)
-        {
-            Submit($"sync-{height}", _nodes.Take(3));
-            await Task.WhenAll(_nodes.Take(3).Select(n => n.Committed(height).WaitAsync(Patience)));
-        }
+        var lagging = await CommitWithoutTheLastNode("sync", heights: 2);
 
         var source = _nodes[0].Ledger;
         var block2 = source.GetBlock(2)!;
@@ -107,19 +96,8 @@ public sealed class TbftEngineTests : IAsyncLifetime
     [Fact]
     public async Task A_node_catching_up_neither_proposes_nor_votes_at_heights_the_network_decided_already()
     {
-        var lagging = _nodes[3];
-        lagging.Disconnected = true;
-        foreach (var node in _nodes)
-        {
-            node.Engine.Start();
-        }
-
         const ulong Behind = 5;
-        for (var height = 1UL; height <= Behind; height++)
-        {
-            Submit($"behind-{height}", _nodes.Take(3));
-            await AdvanceUntil(Task.WhenAll(_nodes.Take(3).Select(n => n.Committed(height))));
-        }
+        var lagging = await CommitWithoutTheLastNode("behind", Behind);
 
         // With transactions of its own, the lagging node would propose at each height it leads.
         Submit("lagging-own", [lagging]);
@@ -149,6 +127,26 @@ public sealed class TbftEngineTests : IAsyncLifetime
         var engine = _nodes[0].Engine;
         var vote = new ConsensusVote { Type = VoteType.Prevote, Height = 1, Round = 0, Validator = ByteString.CopyFrom(_chain.NodeIds[1]), Signature = ByteString.CopyFrom(new byte[70]) };
         Assert.Equal(Delivery.Invalid, engine.Deliver(_chain.NodeIds[1], new ConsensusMessage { Vote = vote }));
+    }
+
+    /// <summary>Starts every engine with the last node cut off and commits <paramref name="heights"/> blocks without it; returns that node.</summary>
+    private async Task<EngineNode> CommitWithoutTheLastNode(string prefix, ulong heights)
+    {
+        var lagging = _nodes[^1];
+        lagging.Disconnected = true;
+        foreach (var node in _nodes)
+        {
+            node.Engine.Start();
+        }
+
+        var others = _nodes.Take(_nodes.Count - 1).ToList();
+        for (var height = 1UL; height <= heights; height++)
+        {
+            Submit($"{prefix}-{height}", others);
+            await AdvanceUntil(Task.WhenAll(others.Select(n => n.Committed(height))));
+        }
+
+        return lagging;
     }
 
     /// <summary>

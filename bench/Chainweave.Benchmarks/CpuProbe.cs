@@ -20,7 +20,7 @@ internal static class CpuProbe
     {
         if (args.Length != 3 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var count) || count < 1)
         {
-            Console.Error.WriteLine("usage: cpu OPERATION[,OPERATION...] COUNT   (operations: transfer, block-sequential, block-parallel, block-along-dag)");
+            Console.Error.WriteLine("usage: cpu OPERATION[,OPERATION...] COUNT   (operations: transfer, block-sequential, block-parallel, block-along-dag, sm2-sign, sm2-sign-bc, sm2-verify, sm2-verify-bc, sm3-1k, sm3-1k-bc)");
             return 2;
         }
 
@@ -37,6 +37,12 @@ internal static class CpuProbe
             benchmarks.Setup();
             return benchmarks;
         });
+        var gm = new Lazy<GmBenchmarks>(() =>
+        {
+            var benchmarks = new GmBenchmarks();
+            benchmarks.Setup();
+            return benchmarks;
+        });
         var operations = new Action[names.Length];
         for (var o = 0; o < names.Length; o++)
         {
@@ -46,6 +52,12 @@ internal static class CpuProbe
                 "block-sequential" => () => block.Value.Sequential(),
                 "block-parallel" => () => block.Value.Parallel(),
                 "block-along-dag" => () => block.Value.ParallelAlongDag(),
+                "sm2-sign" => () => gm.Value.Sm2Sign_Ours(),
+                "sm2-sign-bc" => () => gm.Value.Sm2Sign_BouncyCastle(),
+                "sm2-verify" => () => gm.Value.Sm2Verify_Ours(),
+                "sm2-verify-bc" => () => gm.Value.Sm2Verify_BouncyCastle(),
+                "sm3-1k" => () => gm.Value.Sm3_1KiB_Ours(),
+                "sm3-1k-bc" => () => gm.Value.Sm3_1KiB_BouncyCastle(),
                 _ => null,
             };
             if (operation is null)
@@ -77,6 +89,11 @@ internal static class CpuProbe
         if (token.IsValueCreated)
         {
             token.Value.Cleanup();
+        }
+
+        if (gm.IsValueCreated)
+        {
+            gm.Value.Cleanup();
         }
 
         if (block.IsValueCreated)

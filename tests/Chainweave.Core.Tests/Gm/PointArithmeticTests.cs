@@ -97,26 +97,34 @@ public class PointArithmeticTests
     }
 
     [Fact]
-    public void Wnaf_digits_sum_back_to_the_part_and_are_odd_and_bounded()
+    public void Wnaf_digits_sum_back_to_the_scalar_and_are_odd_bounded_and_sparse()
     {
-        Gen.UInt.Sample(
+        Gen.OneOf(Below(N), Gen.Const((BigInteger.One << 256) - 1), Gen.Const(N - 1), Gen.Const(BigInteger.Zero)).Sample(
             value =>
             {
                 foreach (int width in (int[])[5, 6, 10])
                 {
-                    var digits = new short[BasePointTables.PartBits + 1];
-                    int length = Wnaf.Compute(value, width, digits);
-                    long sum = 0;
-                    for (int i = length - 1; i >= 0; i--)
+                    var digits = new short[Wnaf.MaxDigits];
+                    int length = Wnaf.Compute(ToU256(value), width, digits);
+                    var sum = BigInteger.Zero;
+                    int lastNonZero = int.MaxValue;
+                    for (int i = digits.Length - 1; i >= 0; i--)
                     {
                         Assert.True(digits[i] == 0 || (digits[i] % 2 != 0 && Math.Abs((int)digits[i]) < 1 << (width - 1)));
+                        Assert.True(i < length || digits[i] == 0);
+                        if (digits[i] != 0)
+                        {
+                            Assert.True(lastNonZero - i >= width, $"digits at {i} and {lastNonZero} are closer than {width}");
+                            lastNonZero = i;
+                        }
+
                         sum = (sum * 2) + digits[i];
                     }
 
                     Assert.Equal(value, sum);
                 }
             },
-            iter: 200);
+            iter: 300);
     }
 
     [Fact]

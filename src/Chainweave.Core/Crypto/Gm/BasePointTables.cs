@@ -3,7 +3,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// <summary>
 /// Precomputed multiples of the base point G, built once per process on first use and never changed:
 /// the signed-window table (j·2^(7i)·G for every 7-bit window i and j = 1..64) for constant-time k·G,
-/// and odd multiples of 2^(32i)·G for the verifier's width-10 wNAF over 32-bit parts of a scalar.
+/// and odd multiples of 2^(16i)·G for the verifier's width-10 wNAF, cut into 16-digit chunks.
 /// </summary>
 internal sealed class BasePointTables
 {
@@ -17,8 +17,8 @@ internal sealed class BasePointTables
 
     public const int GeneratorWnafWidth = 10;
 
-    /// <summary>Scalars in the verifier are split into this many parts of <see cref="PartBits"/> bits.</summary>
-    public const int SplitParts = 8;
+    /// <summary>The verifier cuts a scalar's wNAF digits into this many chunks of <see cref="PartBits"/> positions.</summary>
+    public const int SplitParts = 16;
 
     public const int PartBits = 256 / SplitParts;
 
@@ -57,27 +57,39 @@ internal sealed class BasePointTables
     public AffinePoint[] SplitOddMultiples { get; }
 
     /// <summary>
-    /// The odd multiples of 2^(32·part)·P for a width-<paramref name="width"/> wNAF of each 32-bit part of a
-    /// scalar: entry [part · 2^(width-2) + i] is (2i + 1)·2^(32·part)·P. Splitting the scalar into eight
-    /// parts cuts the doublings of a multiplication from 256 to 32.
+    /// The odd multiples of 2^(16·part)·P for a width-<paramref name="width"/> wNAF cut into 16-digit chunks:
+    /// entry [part · 2^(width-2) + i] is (2i + 1)·2^(16·part)·P. Sixteen chunks cut the doublings of a
+    /// multiplication from 256 to 17.
     /// </summary>
     public static AffinePoint[] SplitOddMultiplesOf(in AffinePoint point, int width)
     {
         int perPart = 1 << (width - 2);
-        var jacobian = new JacobianPoint[SplitParts * perPart];
+
+        // Each part's base 2^(16·part)·P and its double go affine together (one inversion), so that every
+        // odd multiple below costs a mixed addition rather than a full Jacobian one.
+        var bases = new JacobianPoint[2 * SplitParts];
         var partBase = point.ToJacobian();
         for (int part = 0; part < SplitParts; part++)
         {
-            var doubled = partBase.Double();
-            jacobian[part * perPart] = partBase;
-            for (int i = 1; i < perPart; i++)
-            {
-                jacobian[(part * perPart) + i] = jacobian[(part * perPart) + i - 1].Add(doubled);
-            }
-
-            for (int i = 0; i < PartBits; i++)
+            bases[2 * part] = partBase;
+            partBase = partBase.Double();
+            bases[(2 * part) + 1] = partBase;
+            for (int i = 1; i < PartBits; i++)
             {
                 partBase = partBase.Double();
+            }
+        }
+
+        var affineBases = new AffinePoint[bases.Length];
+        JacobianPoint.ToAffine(bases, affineBases);
+        var jacobian = new JacobianPoint[SplitParts * perPart];
+        for (int part = 0; part < SplitParts; part++)
+        {
+            var doubled = affineBases[(2 * part) + 1];
+            jacobian[part * perPart] = affineBases[2 * part].ToJacobian();
+            for (int i = 1; i < perPart; i++)
+            {
+                jacobian[(part * perPart) + i] = jacobian[(part * perPart) + i - 1].AddMixed(doubled);
             }
         }
 

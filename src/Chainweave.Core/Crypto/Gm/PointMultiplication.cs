@@ -72,44 +72,47 @@ internal static class PointMultiplication
     }
 
     /// <summary>
-    /// s·G + t·P for public s and t by interleaved wNAF over the eight 32-bit parts of s and t (width 10 for
-    /// G's tables, 6 for P's), so 32 doublings are shared by every term. <paramref name="publicKeyTable"/> is
+    /// s·G + t·P for public s and t: one wNAF of each whole scalar (width 10 for G, 6 for P), cut into
+    /// sixteen chunks of 16 digit positions; chunk c is added from the odd multiples of 2^(16c)·G or
+    /// 2^(16c)·P, so the sixteen chunks share 17 doublings instead of 256. Cutting the digits rather than
+    /// the scalar keeps the wNAF's density across chunk borders. <paramref name="publicKeyTable"/> is
     /// <see cref="BasePointTables.SplitOddMultiplesOf"/>(P, <see cref="PublicKeyWnafWidth"/>).
     /// </summary>
     public static JacobianPoint MultiplyBaseAndAdd(in U256 s, in U256 t, ReadOnlySpan<AffinePoint> publicKeyTable)
     {
-        const int parts = BasePointTables.SplitParts;
-        const int partDigits = BasePointTables.PartBits + 1;
+        const int chunks = BasePointTables.SplitParts;
+        const int chunkDigits = BasePointTables.PartBits;
         var generatorTable = BasePointTables.Instance.SplitOddMultiples;
-        int generatorPerPart = 1 << (BasePointTables.GeneratorWnafWidth - 2);
-        int publicKeyPerPart = 1 << (PublicKeyWnafWidth - 2);
-        Span<short> sDigits = stackalloc short[parts * partDigits];
-        Span<short> tDigits = stackalloc short[parts * partDigits];
-        sDigits.Clear();
-        tDigits.Clear();
-        int length = 0;
-        for (int part = 0; part < parts; part++)
-        {
-            length = Math.Max(length, Wnaf.Compute(Part(s, part), BasePointTables.GeneratorWnafWidth, sDigits.Slice(part * partDigits, partDigits)));
-            length = Math.Max(length, Wnaf.Compute(Part(t, part), PublicKeyWnafWidth, tDigits.Slice(part * partDigits, partDigits)));
-        }
+        int generatorPerChunk = 1 << (BasePointTables.GeneratorWnafWidth - 2);
+        int publicKeyPerChunk = 1 << (PublicKeyWnafWidth - 2);
+        Span<short> sDigits = stackalloc short[Wnaf.MaxDigits];
+        Span<short> tDigits = stackalloc short[Wnaf.MaxDigits];
+        int length = Math.Max(Wnaf.Compute(s, BasePointTables.GeneratorWnafWidth, sDigits), Wnaf.Compute(t, PublicKeyWnafWidth, tDigits));
 
+        // The offset within a chunk runs to chunkDigits only for the last chunk, which holds the carry digit 256.
+        int topOffset = Math.Min(length - 1, chunkDigits);
         var accumulator = JacobianPoint.Infinity;
-        for (int i = length - 1; i >= 0; i--)
+        for (int offset = topOffset; offset >= 0; offset--)
         {
-            accumulator = accumulator.Double();
-            for (int part = 0; part < parts; part++)
+            if (!accumulator.IsInfinity)
             {
-                int sDigit = sDigits[(part * partDigits) + i];
+                accumulator = accumulator.Double();
+            }
+
+            int firstChunk = offset == chunkDigits ? chunks - 1 : 0;
+            for (int chunk = firstChunk; chunk < chunks; chunk++)
+            {
+                int position = (chunk * chunkDigits) + offset;
+                int sDigit = sDigits[position];
                 if (sDigit != 0)
                 {
-                    accumulator = accumulator.AddMixed(Lookup(generatorTable.AsSpan(part * generatorPerPart, generatorPerPart), sDigit));
+                    accumulator = accumulator.AddMixed(Lookup(generatorTable.AsSpan(chunk * generatorPerChunk, generatorPerChunk), sDigit));
                 }
 
-                int tDigit = tDigits[(part * partDigits) + i];
+                int tDigit = tDigits[position];
                 if (tDigit != 0)
                 {
-                    accumulator = accumulator.AddMixed(Lookup(publicKeyTable.Slice(part * publicKeyPerPart, publicKeyPerPart), tDigit));
+                    accumulator = accumulator.AddMixed(Lookup(publicKeyTable.Slice(chunk * publicKeyPerChunk, publicKeyPerChunk), tDigit));
                 }
             }
         }
@@ -139,8 +142,6 @@ internal static class PointMultiplication
         var added = Select(accumulator.Z.ZeroMask, chosen.ToJacobian(), sum);
         return Select(ConstantTimeTable.EqualMask(0, digit), accumulator, added);
     }
-
-    private static ulong Part(in U256 scalar, int part) => (scalar.Limb(part >> 1) >> (32 * (part & 1))) & uint.MaxValue;
 
     private static AffinePoint Lookup(ReadOnlySpan<AffinePoint> oddMultiples, int digit) =>
         digit > 0 ? oddMultiples[digit >> 1] : oddMultiples[-digit >> 1].Negate();

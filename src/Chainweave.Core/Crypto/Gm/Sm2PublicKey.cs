@@ -5,7 +5,8 @@ namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
 /// An SM2 public key ready for many verifications: the decoded point, its Z value (user id and key hashed
-/// once, GM/T 0003.2 §5.5) and the odd multiples of 2^(32i)·P (i = 0..7) for the verifier's wNAF; it also encrypts (GM/T 0003.4). Immutable and thread-safe.
+/// once, GM/T 0003.2 §5.5) and, from the first verification on, the odd multiples of 2^(16i)·P (i = 0..15)
+/// for the verifier's wNAF; it also encrypts (GM/T 0003.4). Thread-safe.
 /// </summary>
 public sealed class Sm2PublicKey
 {
@@ -19,14 +20,13 @@ public sealed class Sm2PublicKey
 
     private readonly byte[] _encoded;
     private readonly byte[] _z;
-    private readonly AffinePoint[] _oddMultiples;
+    private AffinePoint[]? _oddMultiples;
 
     private Sm2PublicKey(AffinePoint point, byte[] encoded, ReadOnlySpan<byte> userId)
     {
         Point = point;
         _encoded = encoded;
         _z = ComputeZ(userId, point);
-        _oddMultiples = BasePointTables.SplitOddMultiplesOf(point, PointMultiplication.PublicKeyWnafWidth);
     }
 
     /// <summary>The uncompressed point x || y, 64 bytes big-endian.</summary>
@@ -36,6 +36,16 @@ public sealed class Sm2PublicKey
     public ReadOnlySpan<byte> Z => _z;
 
     internal AffinePoint Point { get; }
+
+    /// <summary>
+    /// The verifier's table, built on the first verification: it costs about as much as a few verifications,
+    /// and many imported keys (CA certificates, keys only encrypted to) never verify anything. Two threads
+    /// may both build it; either result is the same.
+    /// </summary>
+    private AffinePoint[] OddMultiples =>
+        Volatile.Read(ref _oddMultiples)
+        ?? Interlocked.CompareExchange(ref _oddMultiples, BasePointTables.SplitOddMultiplesOf(Point, PointMultiplication.PublicKeyWnafWidth), null)
+        ?? _oddMultiples!;
 
     /// <summary>Decodes x || y; false when a coordinate is not below p, the point is not on the curve, or the user id is too long.</summary>
     public static bool TryCreate(ReadOnlySpan<byte> publicKey64, ReadOnlySpan<byte> userId, [NotNullWhen(true)] out Sm2PublicKey? key)
@@ -117,7 +127,7 @@ public sealed class Sm2PublicKey
         Span<byte> digest = stackalloc byte[Sm3.HashSize];
         ComputeDigest(message, digest);
         var e = order.ReduceOnce(U256.FromBigEndian(digest));
-        var sum = PointMultiplication.MultiplyBaseAndAdd(s, t, _oddMultiples);
+        var sum = PointMultiplication.MultiplyBaseAndAdd(s, t, OddMultiples);
         if (sum.IsInfinity)
         {
             return false;

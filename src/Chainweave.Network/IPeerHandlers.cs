@@ -7,6 +7,15 @@ public interface IPeerTxSink
 {
     void Receive(ReadOnlyMemory<byte> envelope);
 
+    /// <summary>Several gossiped transactions, whose signatures the sink may check together; this default receives them one by one.</summary>
+    void ReceiveMany(ReadOnlySpan<ReadOnlyMemory<byte>> envelopes)
+    {
+        foreach (var envelope in envelopes)
+        {
+            Receive(envelope);
+        }
+    }
+
     /// <summary>Transactions still waiting here, oldest first: sent to a peer when it connects, so none waits on a node that cannot propose it.</summary>
     IReadOnlyList<byte[]> Pending(int max);
 }

@@ -11,6 +11,12 @@ namespace Chainweave.Network;
 /// </summary>
 internal sealed class TxIntake(IPeerTxSink sink, int capacity)
 {
+    /// <summary>
+    /// Transactions one worker takes at a time: enough for a signature batch to fill its lanes, few enough
+    /// that a small gossip batch still spreads over the cores.
+    /// </summary>
+    private const int ChunkSize = 32;
+
     private readonly Channel<TxBatch> _batches = Channel.CreateBounded<TxBatch>(new BoundedChannelOptions(capacity)
     {
         SingleReader = true,
@@ -23,8 +29,19 @@ internal sealed class TxIntake(IPeerTxSink sink, int capacity)
     {
         await foreach (var batch in _batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var envelopes = batch.Envelopes;
-            Parallel.For(0, envelopes.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => sink.Receive(envelopes[i].Memory));
+            var envelopes = new ReadOnlyMemory<byte>[batch.Envelopes.Count];
+            for (var i = 0; i < envelopes.Length; i++)
+            {
+                envelopes[i] = batch.Envelopes[i].Memory;
+            }
+
+            // Chunks rather than single transactions, so that each worker checks its signatures together.
+            var chunks = (envelopes.Length + ChunkSize - 1) / ChunkSize;
+            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+            {
+                var start = chunk * ChunkSize;
+                sink.ReceiveMany(envelopes.AsSpan(start, Math.Min(ChunkSize, envelopes.Length - start)));
+            });
         }
     }
 }

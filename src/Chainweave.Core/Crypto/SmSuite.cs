@@ -4,8 +4,8 @@ using Org.BouncyCastle.Crypto.Parameters;
 namespace Chainweave.Core.Crypto;
 
 /// <summary>
-/// SM2 (with SM3 and the default user id) + SM3 + SM4-GCM. For now all through BouncyCastle, kept behind
-/// this class so that a faster SM2/SM3 can replace it without touching callers.
+/// SM2 (with SM3 and the default user id) + SM3 + SM4-GCM. SM2 and SM3 are the project's own
+/// (<see cref="Gm"/>); BouncyCastle serves key encodings and SM4.
 /// </summary>
 public sealed class SmSuite : ICryptoSuite
 {

@@ -29,15 +29,23 @@ internal sealed class SmVerifier : IVerifier
         return raw;
     }
 
+    internal Gm.Sm2PublicKey Key => _key;
+
     public SignatureCheck Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
-        const int size = CurveOrders.ScalarSize;
-        Span<byte> rs = stackalloc byte[2 * size];
-        if (!DerSignature.TryParse(signature, CurveOrders.Sm2, rs[..size], rs[size..]))
+        Span<byte> rs = stackalloc byte[Gm.Sm2.SignatureSize];
+        if (!TryDecodeSignature(signature, rs))
         {
             return SignatureCheck.Malformed;
         }
 
         return _key.Verify(data, rs) ? SignatureCheck.Valid : SignatureCheck.Invalid;
+    }
+
+    /// <summary>DER SEQUENCE { r, s } to raw r || s (64 bytes); false unless both are positive and below n.</summary>
+    internal static bool TryDecodeSignature(ReadOnlySpan<byte> der, Span<byte> rs64)
+    {
+        const int size = CurveOrders.ScalarSize;
+        return DerSignature.TryParse(der, CurveOrders.Sm2, rs64[..size], rs64[size..(2 * size)]);
     }
 }

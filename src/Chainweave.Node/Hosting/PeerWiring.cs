@@ -45,5 +45,7 @@ internal sealed class PoolTxSink(TxPool pool) : IPeerTxSink
 {
     public void Receive(ReadOnlyMemory<byte> envelope) => pool.Submit(envelope, beforeQueued: null, fromPeer: true);
 
+    public void ReceiveMany(ReadOnlySpan<ReadOnlyMemory<byte>> envelopes) => pool.SubmitMany(envelopes, fromPeer: true);
+
     public IReadOnlyList<byte[]> Pending(int max) => pool.PendingEnvelopes(max);
 }

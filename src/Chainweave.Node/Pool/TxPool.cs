@@ -17,7 +17,7 @@ namespace Chainweave.Node.Pool;
 /// production never verifies a signature again. Bounded in count and bytes; a transaction id is
 /// known from admission until it is committed, and after that the ledger refuses it.
 /// </summary>
-public sealed class TxPool : ITxSource
+public sealed partial class TxPool : ITxSource
 {
     private readonly ChainConfig _config;
     private readonly ICryptoSuite _suite;
@@ -65,10 +65,12 @@ public sealed class TxPool : ITxSource
     /// transaction becomes visible to block production. A transaction from a client is announced to
     /// the other nodes; one that came from a peer is not sent back out.
     /// </summary>
-    public Admission Submit(ReadOnlyMemory<byte> envelopeBytes, Action<byte[]>? beforeQueued = null, bool fromPeer = false)
+    public Admission Submit(ReadOnlyMemory<byte> envelopeBytes, Action<byte[]>? beforeQueued = null, bool fromPeer = false) =>
+        Submit(envelopeBytes, _clock.GetUtcNow().ToUnixTimeMilliseconds(), prechecked: null, beforeQueued, fromPeer);
+
+    private Admission Submit(ReadOnlyMemory<byte> envelopeBytes, long now, Prechecked? prechecked, Action<byte[]>? beforeQueued, bool fromPeer)
     {
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var admission = Check(envelopeBytes, now, out var key, out var payload, out var member, out var endorsers);
+        var admission = Check(envelopeBytes, now, prechecked, out var key, out var payload, out var member, out var endorsers);
         if (!admission.Accepted)
         {
             return admission;
@@ -121,16 +123,24 @@ public sealed class TxPool : ITxSource
         _pending.Return(entries, entry => _known.TryGetValue(new TxKey(entry.Tx.TxId), out var current) && ReferenceEquals(current, entry));
     }
 
-    public PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage)
+    public PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, out string errorCode, out string errorMessage) =>
+        Resolve(envelope, blockTimeMs, prechecked: null, out errorCode, out errorMessage);
+
+    private PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, Prechecked? prechecked, out string errorCode, out string errorMessage)
     {
-        if (envelope.Length <= _maxTxBytes && TryDecode(envelope, out var decoded, out _)
-            && _known.TryGetValue(new TxKey(_suite.Hash(decoded.Payload.Span)), out var known))
+        var decodedEnvelope = prechecked?.Envelope;
+        if (decodedEnvelope is null && envelope.Length <= _maxTxBytes && TryDecode(envelope, out var fresh, out _))
+        {
+            decodedEnvelope = fresh;
+        }
+
+        if (decodedEnvelope is not null && _known.TryGetValue(new TxKey(_suite.Hash(decodedEnvelope.Payload.Span)), out var known))
         {
             errorCode = errorMessage = string.Empty;
             return known.Tx;
         }
 
-        var admission = Check(envelope, blockTimeMs, out var key, out var payload, out var member, out var endorsers);
+        var admission = Check(envelope, blockTimeMs, prechecked, out var key, out var payload, out var member, out var endorsers);
         if (!admission.Accepted && admission.Code == ErrorCodes.DuplicateTx && _known.TryGetValue(new TxKey(admission.TxId), out var arrived))
         {
             // Gossip admitted it between the lookup above and the check: the pool's copy is verified.
@@ -159,8 +169,8 @@ public sealed class TxPool : ITxSource
         return entry.Tx;
     }
 
-    /// <summary>Every admission check but capacity, against the given time.</summary>
-    private Admission Check(ReadOnlyMemory<byte> envelopeBytes, long nowMs, out TxKey key, out TxPayload? payload, out ResolvedMember? member, out IReadOnlyList<SenderInfo>? endorsers)
+    /// <summary>Every admission check but capacity, against the given time; a batch's pre-pass supplies the decoding and the sender's signature check.</summary>
+    private Admission Check(ReadOnlyMemory<byte> envelopeBytes, long nowMs, Prechecked? prechecked, out TxKey key, out TxPayload? payload, out ResolvedMember? member, out IReadOnlyList<SenderInfo>? endorsers)
     {
         key = default;
         payload = null;
@@ -171,7 +181,13 @@ public sealed class TxPool : ITxSource
             return Admission.Reject(null, ErrorCodes.TxTooLarge, $"The transaction is {envelopeBytes.Length} bytes; this chain accepts at most {_maxTxBytes}.");
         }
 
-        if (!TryDecode(envelopeBytes, out var envelope, out var decoded))
+        TxEnvelope envelope;
+        TxPayload decoded;
+        if (prechecked is not null)
+        {
+            (envelope, decoded) = (prechecked.Envelope, prechecked.Payload);
+        }
+        else if (!TryDecode(envelopeBytes, out envelope, out decoded))
         {
             return Admission.Reject(null, ErrorCodes.MalformedTx, "The transaction is not a valid encoded TxEnvelope with a TxPayload inside.");
         }
@@ -196,7 +212,11 @@ public sealed class TxPool : ITxSource
             return Admission.Reject(txId, resolution.ErrorCode!, resolution.ErrorMessage!);
         }
 
-        var signature = SignatureFailure(resolution.Member!.PublicKey.Verify(payloadBytes, envelope.Signature.Span), txId, endorser: null);
+        var senderKey = resolution.Member!.PublicKey;
+        var senderCheck = prechecked is not null && ReferenceEquals(prechecked.Verifier, senderKey)
+            ? prechecked.SenderSignature
+            : senderKey.Verify(payloadBytes, envelope.Signature.Span);
+        var signature = SignatureFailure(senderCheck, txId, endorser: null);
         if (signature is { } badSignature)
         {
             return badSignature;

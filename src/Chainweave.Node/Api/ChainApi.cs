@@ -74,6 +74,21 @@ public sealed class ChainApi
         return !admission.Accepted || expect is null ? Answer(admission) : null;
     }
 
+    /// <summary>
+    /// <see cref="Submit(ReadOnlyMemory{byte}, Action{byte[]}?, out byte[])"/> for several transactions of a stream
+    /// at once (their signatures are checked together): answers[i] and txIds[i] for envelope i.
+    /// </summary>
+    public void SubmitMany(ReadOnlySpan<ReadOnlyMemory<byte>> envelopes, ReadOnlySpan<Action<byte[]>?> expects, Span<SubmitResponse?> answers, Span<byte[]> txIds)
+    {
+        var admissions = new Admission[envelopes.Length];
+        _pool.SubmitMany(envelopes, expects, admissions, fromPeer: false);
+        for (var i = 0; i < admissions.Length; i++)
+        {
+            txIds[i] = admissions[i].TxId;
+            answers[i] = !admissions[i].Accepted || expects[i] is null ? Answer(admissions[i]) : null;
+        }
+    }
+
     public static TimeSpan WaitTimeout(uint timeoutMs) =>
         timeoutMs == 0 ? DefaultWait : TimeSpan.FromMilliseconds(Math.Min(timeoutMs, LongestWait.TotalMilliseconds));
 

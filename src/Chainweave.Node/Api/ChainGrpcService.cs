@@ -9,6 +9,9 @@ namespace Chainweave.Node.Api;
 public sealed class ChainGrpcService : ChainService.ChainServiceBase
 {
     private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
+
+    /// <summary>Requests of one stream admitted together at most: enough to fill the signature lanes several times over.</summary>
+    private const int MaxRequestsPerBatch = 64;
     private readonly ChainApi _api;
 
     public ChainGrpcService(ChainApi api)
@@ -37,18 +40,22 @@ public sealed class ChainGrpcService : ChainService.ChainServiceBase
         _ = writer.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), stop, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         try
         {
-            while (await requestStream.MoveNext(token).ConfigureAwait(false))
+            // Requests already received are admitted together, so that their signatures are checked together;
+            // the stream is never waited on to fill a batch.
+            var batch = new List<SubmitRequest>(MaxRequestsPerBatch);
+            var next = requestStream.MoveNext(token);
+            while (await next.ConfigureAwait(false))
             {
-                var request = requestStream.Current;
-                var answer = _api.Submit(request.Envelope.Memory, request.Wait ? submission.Expect : null, out var txId);
-                if (answer is null)
+                batch.Add(requestStream.Current);
+                next = requestStream.MoveNext(token);
+                while (batch.Count < MaxRequestsPerBatch && next.IsCompletedSuccessfully && next.Result)
                 {
-                    submission.WaitUntil(txId, ChainApi.WaitTimeout(request.TimeoutMs));
+                    batch.Add(requestStream.Current);
+                    next = requestStream.MoveNext(token);
                 }
-                else
-                {
-                    submission.Answer(answer);
-                }
+
+                SubmitBatch(batch, submission);
+                batch.Clear();
             }
         }
         finally
@@ -57,6 +64,34 @@ public sealed class ChainGrpcService : ChainService.ChainServiceBase
         }
 
         await writer.ConfigureAwait(false);
+    }
+
+    /// <summary>Admits a stream's requests together and answers each, or registers its wait.</summary>
+    private void SubmitBatch(List<SubmitRequest> batch, StreamSubmission submission)
+    {
+        var count = batch.Count;
+        var envelopes = new ReadOnlyMemory<byte>[count];
+        var expects = new Action<byte[]>?[count];
+        for (var i = 0; i < count; i++)
+        {
+            envelopes[i] = batch[i].Envelope.Memory;
+            expects[i] = batch[i].Wait ? submission.Expect : null;
+        }
+
+        var answers = new SubmitResponse?[count];
+        var txIds = new byte[count][];
+        _api.SubmitMany(envelopes, expects, answers, txIds);
+        for (var i = 0; i < count; i++)
+        {
+            if (answers[i] is { } answer)
+            {
+                submission.Answer(answer);
+            }
+            else
+            {
+                submission.WaitUntil(txIds[i], ChainApi.WaitTimeout(batch[i].TimeoutMs));
+            }
+        }
     }
 
     public override Task<QueryResponse> Query(QueryRequest request, ServerCallContext context) =>

@@ -15,11 +15,21 @@ public sealed partial class TxPool
     /// <summary>Submits transactions gossiped by a peer, as <see cref="Submit(ReadOnlyMemory{byte}, Action{byte[]}?, bool)"/> would one by one.</summary>
     public void SubmitMany(ReadOnlySpan<ReadOnlyMemory<byte>> envelopes, bool fromPeer)
     {
+        var admissions = new Admission[envelopes.Length];
+        SubmitMany(envelopes, [], admissions, fromPeer);
+    }
+
+    /// <summary>
+    /// <see cref="Submit(ReadOnlyMemory{byte}, Action{byte[]}?, bool)"/> for each envelope, in order, with
+    /// beforeQueued[i] for envelope i (an empty span: none) and its admission in admissions[i].
+    /// </summary>
+    public void SubmitMany(ReadOnlySpan<ReadOnlyMemory<byte>> envelopes, ReadOnlySpan<Action<byte[]>?> beforeQueued, Span<Admission> admissions, bool fromPeer)
+    {
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         var prechecked = Precheck(envelopes, now);
         for (var i = 0; i < envelopes.Length; i++)
         {
-            Submit(envelopes[i], now, prechecked[i], beforeQueued: null, fromPeer);
+            admissions[i] = Submit(envelopes[i], now, prechecked[i], beforeQueued.IsEmpty ? null : beforeQueued[i], fromPeer);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// An SM2 public key ready for many verifications: the decoded point, its Z value (user id and key hashed
 /// once, GM/T 0003.2 §5.5) and the odd multiples of 2^(32i)·P (i = 0..7) for the verifier's wNAF; it also encrypts (GM/T 0003.4). Immutable and thread-safe.
 /// </summary>
-public sealed class Sm2PublicKey
+public sealed partial class Sm2PublicKey
 {
     public const int Size = 64;
 

@@ -72,10 +72,12 @@ internal readonly partial struct FieldLanes
 
     /// <summary>
     /// Divides the 17 columns (the product, each column below 9·2^58) by 2^261 mod p. Round k adds m·p at column k
-    /// with m = c_k mod 2^29: as p ≡ -1 (mod 2^29), -p^-1 ≡ 1 and c_k + m·p_0 = c_k + m·2^29 - m carries exactly
-    /// (c_k >> 29) + m into column k + 1. A column then holds at most 9 products, 8 terms m·p_j (each below 2^58)
-    /// and a carry below 2^36: less than 2^62.1, no overflow. The columns 9..16 hold (a·b + M·p) / 2^261, below
-    /// 1.125·2^256 (see the type), and one carry pass makes them nine canonical limbs.
+    /// with m = c_k mod 2^29, which clears it as p ≡ -1 (mod 2^29); p's form 2^256 - 2^224 - 2^96 + 2^64 - 1 makes
+    /// m·p four shifted copies of m (2^64 = 2^(2·29 + 6), 2^96 = 2^(3·29 + 9), 2^224 = 2^(7·29 + 21),
+    /// 2^256 = 2^(8·29 + 24)) and the -m that clears column k, whose rest carries as c_k >> 29 (arithmetic).
+    /// Columns are therefore signed: each gains or loses less than 2^53 + 2^50 + 2^38 + 2^35 + 2^35 &lt; 2^54 in all
+    /// rounds, so they stay in (-2^54, 9·2^58 + 2^54), far inside 64 bits. Columns 9..16 then hold
+    /// (a·b + M·p) / 2^261, in [0, 1.125·2^256) (see the type), and one signed carry pass makes nine canonical limbs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldLanes Reduce(
@@ -86,94 +88,67 @@ internal readonly partial struct FieldLanes
         var mask = Mask;
         Vector512<ulong> m;
         m = c0 & mask;
-        c1 += (c0 >> LimbBits) + m + Mul(m, mask);
-        c2 += Mul(m, P2);
-        c3 += Mul(m, P3);
-        c4 += Mul(m, mask);
-        c5 += Mul(m, mask);
-        c6 += Mul(m, mask);
-        c7 += Mul(m, P7);
-        c8 += Mul(m, P8);
+        c1 += SignedCarry(c0);
+        c2 += m << 6;
+        c3 -= m << 9;
+        c7 -= m << 21;
+        c8 += m << 24;
         m = c1 & mask;
-        c2 += (c1 >> LimbBits) + m + Mul(m, mask);
-        c3 += Mul(m, P2);
-        c4 += Mul(m, P3);
-        c5 += Mul(m, mask);
-        c6 += Mul(m, mask);
-        c7 += Mul(m, mask);
-        c8 += Mul(m, P7);
-        c9 += Mul(m, P8);
+        c2 += SignedCarry(c1);
+        c3 += m << 6;
+        c4 -= m << 9;
+        c8 -= m << 21;
+        c9 += m << 24;
         m = c2 & mask;
-        c3 += (c2 >> LimbBits) + m + Mul(m, mask);
-        c4 += Mul(m, P2);
-        c5 += Mul(m, P3);
-        c6 += Mul(m, mask);
-        c7 += Mul(m, mask);
-        c8 += Mul(m, mask);
-        c9 += Mul(m, P7);
-        c10 += Mul(m, P8);
+        c3 += SignedCarry(c2);
+        c4 += m << 6;
+        c5 -= m << 9;
+        c9 -= m << 21;
+        c10 += m << 24;
         m = c3 & mask;
-        c4 += (c3 >> LimbBits) + m + Mul(m, mask);
-        c5 += Mul(m, P2);
-        c6 += Mul(m, P3);
-        c7 += Mul(m, mask);
-        c8 += Mul(m, mask);
-        c9 += Mul(m, mask);
-        c10 += Mul(m, P7);
-        c11 += Mul(m, P8);
+        c4 += SignedCarry(c3);
+        c5 += m << 6;
+        c6 -= m << 9;
+        c10 -= m << 21;
+        c11 += m << 24;
         m = c4 & mask;
-        c5 += (c4 >> LimbBits) + m + Mul(m, mask);
-        c6 += Mul(m, P2);
-        c7 += Mul(m, P3);
-        c8 += Mul(m, mask);
-        c9 += Mul(m, mask);
-        c10 += Mul(m, mask);
-        c11 += Mul(m, P7);
-        c12 += Mul(m, P8);
+        c5 += SignedCarry(c4);
+        c6 += m << 6;
+        c7 -= m << 9;
+        c11 -= m << 21;
+        c12 += m << 24;
         m = c5 & mask;
-        c6 += (c5 >> LimbBits) + m + Mul(m, mask);
-        c7 += Mul(m, P2);
-        c8 += Mul(m, P3);
-        c9 += Mul(m, mask);
-        c10 += Mul(m, mask);
-        c11 += Mul(m, mask);
-        c12 += Mul(m, P7);
-        c13 += Mul(m, P8);
+        c6 += SignedCarry(c5);
+        c7 += m << 6;
+        c8 -= m << 9;
+        c12 -= m << 21;
+        c13 += m << 24;
         m = c6 & mask;
-        c7 += (c6 >> LimbBits) + m + Mul(m, mask);
-        c8 += Mul(m, P2);
-        c9 += Mul(m, P3);
-        c10 += Mul(m, mask);
-        c11 += Mul(m, mask);
-        c12 += Mul(m, mask);
-        c13 += Mul(m, P7);
-        c14 += Mul(m, P8);
+        c7 += SignedCarry(c6);
+        c8 += m << 6;
+        c9 -= m << 9;
+        c13 -= m << 21;
+        c14 += m << 24;
         m = c7 & mask;
-        c8 += (c7 >> LimbBits) + m + Mul(m, mask);
-        c9 += Mul(m, P2);
-        c10 += Mul(m, P3);
-        c11 += Mul(m, mask);
-        c12 += Mul(m, mask);
-        c13 += Mul(m, mask);
-        c14 += Mul(m, P7);
-        c15 += Mul(m, P8);
+        c8 += SignedCarry(c7);
+        c9 += m << 6;
+        c10 -= m << 9;
+        c14 -= m << 21;
+        c15 += m << 24;
         m = c8 & mask;
-        c9 += (c8 >> LimbBits) + m + Mul(m, mask);
-        c10 += Mul(m, P2);
-        c11 += Mul(m, P3);
-        c12 += Mul(m, mask);
-        c13 += Mul(m, mask);
-        c14 += Mul(m, mask);
-        c15 += Mul(m, P7);
-        c16 += Mul(m, P8);
-        c10 += c9 >> LimbBits;
-        c11 += c10 >> LimbBits;
-        c12 += c11 >> LimbBits;
-        c13 += c12 >> LimbBits;
-        c14 += c13 >> LimbBits;
-        c15 += c14 >> LimbBits;
-        c16 += c15 >> LimbBits;
-        return new FieldLanes(c9 & mask, c10 & mask, c11 & mask, c12 & mask, c13 & mask, c14 & mask, c15 & mask, c16 & mask, c16 >> LimbBits);
+        c9 += SignedCarry(c8);
+        c10 += m << 6;
+        c11 -= m << 9;
+        c15 -= m << 21;
+        c16 += m << 24;
+        c10 += SignedCarry(c9);
+        c11 += SignedCarry(c10);
+        c12 += SignedCarry(c11);
+        c13 += SignedCarry(c12);
+        c14 += SignedCarry(c13);
+        c15 += SignedCarry(c14);
+        c16 += SignedCarry(c15);
+        return new FieldLanes(c9 & mask, c10 & mask, c11 & mask, c12 & mask, c13 & mask, c14 & mask, c15 & mask, c16 & mask, SignedCarry(c16));
     }
 
     /// <summary>vpmuludq: the low 32 bits of each 64-bit lane multiplied into a 64-bit product.</summary>

@@ -82,8 +82,8 @@ public static class Sm2BatchVerifier
 
     /// <summary>
     /// Verifies 1..8 prepared items in one pass of the lanes (unused lanes repeat the first item and are ignored):
-    /// s·G and t·P per lane, then per lane the complete addition and the x1 check of <see cref="Sm2PublicKey.Verify"/>.
-    /// A lane that met an exceptional case of the lane formulas is verified again by the scalar code.
+    /// s·G and t·P, their sum and the x1 check of <see cref="Sm2PublicKey.Verify"/>, all in lanes. A lane that met an
+    /// exceptional case of the lane formulas is verified again by the scalar code.
     /// </summary>
     private static void VerifyGroup(
         ReadOnlySpan<PreparedLane> group, ReadOnlySpan<Sm2PublicKey> keys, ReadOnlySpan<ReadOnlyMemory<byte>> messages,
@@ -91,33 +91,43 @@ public static class Sm2BatchVerifier
     {
         Span<U256> s = stackalloc U256[Lanes];
         Span<U256> oddT = stackalloc U256[Lanes];
+        Span<ulong> negate = stackalloc ulong[Lanes];
+        Span<ulong> wrappedAllowed = stackalloc ulong[Lanes];
+        Span<FieldElement> candidates = stackalloc FieldElement[Lanes];
+        Span<FieldElement> wrappedCandidates = stackalloc FieldElement[Lanes];
         var tables = default(AffineLaneTable.Eight);
         for (int lane = 0; lane < Lanes; lane++)
         {
             var item = group[lane < group.Length ? lane : 0];
             s[lane] = item.S;
             oddT[lane] = item.OddT;
+            negate[lane] = item.NegateKeyProduct ? ulong.MaxValue : 0;
             tables[lane] = keys[item.Item].LaneTable;
+
+            // x1 < p < 2n leaves x1 ∈ {r - e, r - e + n}; the second only when it is below p.
+            candidates[lane] = FieldElement.FromInteger(item.ExpectedX);
+            var wrapped = U256.Add(item.ExpectedX, Scalar.Order.Modulus, out ulong carry);
+            bool allowed = carry == 0 && wrapped.IsLessThan(FieldElement.Field.Modulus);
+            wrappedAllowed[lane] = allowed ? ulong.MaxValue : 0;
+            wrappedCandidates[lane] = allowed ? FieldElement.FromInteger(wrapped) : FieldElement.Zero;
         }
 
         var failed = LaneMultiplication.MultiplyBaseAndKey(s, oddT, tables, out var baseProducts, out var keyProducts);
+        var keyY = FieldLanes.Select(Vector512.Create((ReadOnlySpan<ulong>)negate), default(FieldLanes) - keyProducts.Y, keyProducts.Y);
+        var matches = LaneSignatureCheck.SumMatches(
+            baseProducts,
+            new JacobianLanes(keyProducts.X, keyY, keyProducts.Z),
+            FieldLanes.FromElements(candidates),
+            FieldLanes.FromElements(wrappedCandidates),
+            Vector512.Create((ReadOnlySpan<ulong>)wrappedAllowed),
+            out var undecided);
+        failed |= undecided;
         for (int lane = 0; lane < group.Length; lane++)
         {
-            var item = group[lane];
-            if (failed.GetElement(lane) != 0)
-            {
-                results[item.Item] = keys[item.Item].Verify(messages[item.Item].Span, signatures[item.Item].Span);
-                continue;
-            }
-
-            var keyProduct = keyProducts.GetPoint(lane);
-            if (item.NegateKeyProduct)
-            {
-                keyProduct = new JacobianPoint(keyProduct.X, -keyProduct.Y, keyProduct.Z);
-            }
-
-            var sum = baseProducts.GetPoint(lane).Add(keyProduct);
-            results[item.Item] = !sum.IsInfinity && Sm2PublicKey.AffineXMatches(sum, item.ExpectedX);
+            int item = group[lane].Item;
+            results[item] = failed.GetElement(lane) != 0
+                ? keys[item].Verify(messages[item].Span, signatures[item].Span)
+                : matches.GetElement(lane) != 0;
         }
     }
 

@@ -19,8 +19,11 @@ public class Sm2BatchVerifierTests
     {
         var corpus = Shared.Value;
         var results = new bool[corpus.Keys.Length];
-        Sm2BatchVerifier.Verify(corpus.Keys, corpus.Messages, corpus.Signatures, results);
+        int rechecked = Sm2BatchVerifier.VerifyCountingRechecks(corpus.Keys, corpus.Messages, corpus.Signatures, results);
         Assert.Equal(corpus.Expected, results);
+
+        // Random signatures never meet the lane formulas' exceptional cases: every one was decided in lanes.
+        Assert.Equal(0, rechecked);
 
         // The corpus holds every kind of case, and the valid ones do verify.
         Assert.Contains(true, results);
@@ -77,12 +80,65 @@ public class Sm2BatchVerifierTests
     }
 
     [Fact]
+    public void Signatures_whose_two_products_share_their_x_are_decided_by_the_scalar_code()
+    {
+        // With the private key d known, s = r·d/(1 - d) makes s·G = (r + s)·d·G = t·P (the sum is a doubling) and
+        // s = -r·d/(1 + d) makes s·G = -t·P (the sum is infinity): the lane addition's exceptional cases. Such
+        // signatures are not valid (x of the doubled point is not r - e), but the lanes must hand them over.
+        using var signer = Sm2PrivateKey.Generate();
+        var dBytes = new byte[32];
+        signer.WritePrivateKey(dBytes);
+        var d = new BigInteger(dBytes, isUnsigned: true, isBigEndian: true);
+        var random = new Random(77);
+        var messages = new ReadOnlyMemory<byte>[16];
+        var signatures = new ReadOnlyMemory<byte>[16];
+        int exceptional = 0;
+        for (int i = 0; i < messages.Length; i++)
+        {
+            var message = new byte[40];
+            random.NextBytes(message);
+            var signature = new byte[Sm2.SignatureSize];
+            if (i % 3 == 0)
+            {
+                signer.Sign(message, signature);
+            }
+            else
+            {
+                var rBytes = new byte[32];
+                random.NextBytes(rBytes);
+                var r = new BigInteger(rBytes, isUnsigned: true) % N;
+                var divisor = i % 3 == 1 ? Mod(1 - d) : Mod(1 + d);
+                var s = Mod((i % 3 == 1 ? 1 : -1) * r * d * BigInteger.ModPow(divisor, N - 2, N));
+                ToU256(r).WriteBigEndian(signature.AsSpan(0, 32));
+                ToU256(s).WriteBigEndian(signature.AsSpan(32, 32));
+                exceptional++;
+            }
+
+            messages[i] = message;
+            signatures[i] = signature;
+        }
+
+        var keys = Enumerable.Repeat(signer.PublicKey, messages.Length).ToArray();
+        var results = new bool[messages.Length];
+        int rechecked = Sm2BatchVerifier.VerifyCountingRechecks(keys, messages, signatures, results);
+        for (int i = 0; i < messages.Length; i++)
+        {
+            Assert.Equal(keys[i].Verify(messages[i].Span, signatures[i].Span), results[i]);
+            Assert.Equal(i % 3 == 0, results[i]);
+        }
+
+        Assert.Equal(Sm2BatchVerifier.IsVectorized ? exceptional : 0, rechecked);
+    }
+
+    [Fact]
     public void Mismatched_lengths_throw()
     {
         var corpus = Shared.Value;
         Assert.Throws<ArgumentException>(() => Sm2BatchVerifier.Verify(corpus.Keys.AsSpan(0, 3), corpus.Messages.AsSpan(0, 2), corpus.Signatures.AsSpan(0, 3), new bool[3]));
         Assert.Throws<ArgumentException>(() => Sm2BatchVerifier.Verify(corpus.Keys.AsSpan(0, 3), corpus.Messages.AsSpan(0, 3), corpus.Signatures.AsSpan(0, 3), new bool[4]));
     }
+
+    private static BigInteger Mod(BigInteger value) => ((value % N) + N) % N;
 
     internal enum CaseKind
     {

@@ -27,6 +27,11 @@ public static class Sm2BatchVerifier
     /// differ and ArgumentNullException for a null key.
     /// </summary>
     public static void Verify(
+        ReadOnlySpan<Sm2PublicKey> keys, ReadOnlySpan<ReadOnlyMemory<byte>> messages, ReadOnlySpan<ReadOnlyMemory<byte>> signatures, Span<bool> results) =>
+        VerifyCountingRechecks(keys, messages, signatures, results);
+
+    /// <summary><see cref="Verify"/>, returning how many items the lanes could not decide and the scalar code verified again.</summary>
+    internal static int VerifyCountingRechecks(
         ReadOnlySpan<Sm2PublicKey> keys, ReadOnlySpan<ReadOnlyMemory<byte>> messages, ReadOnlySpan<ReadOnlyMemory<byte>> signatures, Span<bool> results)
     {
         if (messages.Length != keys.Length || signatures.Length != keys.Length || results.Length != keys.Length)
@@ -46,11 +51,12 @@ public static class Sm2BatchVerifier
                 results[i] = keys[i].Verify(messages[i].Span, signatures[i].Span);
             }
 
-            return;
+            return 0;
         }
 
         Span<PreparedLane> group = stackalloc PreparedLane[Lanes];
         int filled = 0;
+        int rechecked = 0;
         for (int i = 0; i < keys.Length; i++)
         {
             results[i] = false;
@@ -62,14 +68,14 @@ public static class Sm2BatchVerifier
             group[filled++] = new PreparedLane(i, s, t, expectedX);
             if (filled == Lanes)
             {
-                VerifyGroup(group, keys, messages, signatures, results);
+                rechecked += VerifyGroup(group, keys, messages, signatures, results);
                 filled = 0;
             }
         }
 
         if (filled >= MinimumLanesInUse)
         {
-            VerifyGroup(group[..filled], keys, messages, signatures, results);
+            rechecked += VerifyGroup(group[..filled], keys, messages, signatures, results);
         }
         else
         {
@@ -78,14 +84,16 @@ public static class Sm2BatchVerifier
                 results[lane.Item] = keys[lane.Item].Verify(messages[lane.Item].Span, signatures[lane.Item].Span);
             }
         }
+
+        return rechecked;
     }
 
     /// <summary>
     /// Verifies 1..8 prepared items in one pass of the lanes (unused lanes repeat the first item and are ignored):
     /// s·G and t·P, their sum and the x1 check of <see cref="Sm2PublicKey.Verify"/>, all in lanes. A lane that met an
-    /// exceptional case of the lane formulas is verified again by the scalar code.
+    /// exceptional case of the lane formulas is verified again by the scalar code; returns how many.
     /// </summary>
-    private static void VerifyGroup(
+    private static int VerifyGroup(
         ReadOnlySpan<PreparedLane> group, ReadOnlySpan<Sm2PublicKey> keys, ReadOnlySpan<ReadOnlyMemory<byte>> messages,
         ReadOnlySpan<ReadOnlyMemory<byte>> signatures, Span<bool> results)
     {
@@ -122,13 +130,22 @@ public static class Sm2BatchVerifier
             Vector512.Create((ReadOnlySpan<ulong>)wrappedAllowed),
             out var undecided);
         failed |= undecided;
+        int rechecked = 0;
         for (int lane = 0; lane < group.Length; lane++)
         {
             int item = group[lane].Item;
-            results[item] = failed.GetElement(lane) != 0
-                ? keys[item].Verify(messages[item].Span, signatures[item].Span)
-                : matches.GetElement(lane) != 0;
+            if (failed.GetElement(lane) != 0)
+            {
+                results[item] = keys[item].Verify(messages[item].Span, signatures[item].Span);
+                rechecked++;
+            }
+            else
+            {
+                results[item] = matches.GetElement(lane) != 0;
+            }
         }
+
+        return rechecked;
     }
 
     /// <summary>

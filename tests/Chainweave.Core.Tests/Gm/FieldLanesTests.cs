@@ -52,18 +52,23 @@ public class FieldLanesTests
             return;
         }
 
-        Gen.Select(Representations.Array[Lanes], Representations.Array[Lanes]).Sample((left, right) =>
+        Gen.Select(Representations.Array[Lanes], Representations.Array[Lanes], Representations.Array[Lanes]).Sample((left, right, third) =>
         {
             var a = FromRepresentations(left);
             var b = FromRepresentations(right);
+            var c = FromRepresentations(third);
             var x = left.Select(ElementOf).ToArray();
             var y = right.Select(ElementOf).ToArray();
+            var z = third.Select(ElementOf).ToArray();
             AssertLanes(FieldLanes.Multiply(a, b), lane => x[lane] * y[lane]);
             AssertLanes(FieldLanes.Square(a), lane => x[lane].Square());
             AssertLanes(FieldLanes.Add(a, b), lane => x[lane] + y[lane]);
             AssertLanes(FieldLanes.Subtract(a, b), lane => x[lane] - y[lane]);
             AssertLanes(FieldLanes.MultiplySmall(a, 8), lane => x[lane].Double().Double().Double());
             AssertLanes(FieldLanes.MultiplySmall(a, 3), lane => x[lane].Double() + x[lane]);
+            AssertLanes(FieldLanes.TwiceDifference(a, b), lane => (x[lane] - y[lane]).Double());
+            AssertLanes(FieldLanes.SubtractTwice(a, b), lane => x[lane] - y[lane].Double());
+            AssertLanes(FieldLanes.SubtractAndSubtractTwice(a, b, c), lane => x[lane] - y[lane] - z[lane].Double());
             var zero = a.ZeroMask;
             for (int lane = 0; lane < Lanes; lane++)
             {

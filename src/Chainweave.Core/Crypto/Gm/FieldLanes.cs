@@ -88,6 +88,52 @@ internal readonly partial struct FieldLanes
         a.L7 + Vector512.Create(0x5F7FFFFDUL) - b.L7,
         a.L8 + Vector512.Create(0x3FFFFFDUL) - b.L8);
 
+    /// <summary>
+    /// 2·(a - b), with one fold: 2·(a - b + 4p) has limbs below 2·(2^29 + 2^30.6) &lt; 2^32.2 and limb 8 below
+    /// 2·(2^25 + 2^26) &lt; 2^28, within <see cref="Fold"/>'s bounds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldLanes TwiceDifference(in FieldLanes a, in FieldLanes b) => Fold(
+        (a.L0 + Vector512.Create(0x5FFFFFFCUL) - b.L0) << 1,
+        (a.L1 + Vector512.Create(0x5FFFFFFDUL) - b.L1) << 1,
+        (a.L2 + Vector512.Create(0x400000FDUL) - b.L2) << 1,
+        (a.L3 + Vector512.Create(0x5FFFF7FEUL) - b.L3) << 1,
+        (a.L4 + Vector512.Create(0x5FFFFFFDUL) - b.L4) << 1,
+        (a.L5 + Vector512.Create(0x5FFFFFFDUL) - b.L5) << 1,
+        (a.L6 + Vector512.Create(0x5FFFFFFDUL) - b.L6) << 1,
+        (a.L7 + Vector512.Create(0x5F7FFFFDUL) - b.L7) << 1,
+        (a.L8 + Vector512.Create(0x3FFFFFDUL) - b.L8) << 1);
+
+    /// <summary>
+    /// a - 2·b, with one fold: 8p written with limbs 0..7 at least 2^31 - 4 and limb 8 at 0x7FFFFFB (borrowing
+    /// 2^31 from each next limb) dominates 2·b's limbs (below 2^30, limb 8 below 2^26); the sum stays below
+    /// 2^29 + 2^31.4 per limb, limb 8 below 2^28, within <see cref="Fold"/>'s bounds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldLanes SubtractTwice(in FieldLanes a, in FieldLanes b) => Fold(
+        a.L0 + Vector512.Create(0x9FFFFFF8UL) - (b.L0 << 1),
+        a.L1 + Vector512.Create(0x9FFFFFFBUL) - (b.L1 << 1),
+        a.L2 + Vector512.Create(0x800001FBUL) - (b.L2 << 1),
+        a.L3 + Vector512.Create(0x9FFFEFFCUL) - (b.L3 << 1),
+        a.L4 + Vector512.Create(0x9FFFFFFBUL) - (b.L4 << 1),
+        a.L5 + Vector512.Create(0x9FFFFFFBUL) - (b.L5 << 1),
+        a.L6 + Vector512.Create(0x9FFFFFFBUL) - (b.L6 << 1),
+        a.L7 + Vector512.Create(0x9EFFFFFBUL) - (b.L7 << 1),
+        a.L8 + Vector512.Create(0x7FFFFFBUL) - (b.L8 << 1));
+
+    /// <summary>a - b - 2·c, with one fold: the same 8p dominates b + 2·c's limbs (below 3·2^29, limb 8 below 3·2^25).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldLanes SubtractAndSubtractTwice(in FieldLanes a, in FieldLanes b, in FieldLanes c) => Fold(
+        a.L0 + Vector512.Create(0x9FFFFFF8UL) - b.L0 - (c.L0 << 1),
+        a.L1 + Vector512.Create(0x9FFFFFFBUL) - b.L1 - (c.L1 << 1),
+        a.L2 + Vector512.Create(0x800001FBUL) - b.L2 - (c.L2 << 1),
+        a.L3 + Vector512.Create(0x9FFFEFFCUL) - b.L3 - (c.L3 << 1),
+        a.L4 + Vector512.Create(0x9FFFFFFBUL) - b.L4 - (c.L4 << 1),
+        a.L5 + Vector512.Create(0x9FFFFFFBUL) - b.L5 - (c.L5 << 1),
+        a.L6 + Vector512.Create(0x9FFFFFFBUL) - b.L6 - (c.L6 << 1),
+        a.L7 + Vector512.Create(0x9EFFFFFBUL) - b.L7 - (c.L7 << 1),
+        a.L8 + Vector512.Create(0x7FFFFFBUL) - b.L8 - (c.L8 << 1));
+
     /// <summary>a·k for a small k (at most 8): limbs below 2^32, limb 8 below 2^28, within <see cref="Fold"/>'s bounds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldLanes MultiplySmall(in FieldLanes a, uint k)

@@ -22,7 +22,7 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
         var beta = X * gamma;
         var alpha = FieldLanes.MultiplySmall((X - delta) * (X + delta), 3);
         var fourBeta = FieldLanes.MultiplySmall(beta, 4);
-        var x3 = FieldLanes.Square(alpha) - FieldLanes.MultiplySmall(beta, 8);
+        var x3 = FieldLanes.SubtractTwice(FieldLanes.Square(alpha), fourBeta);
         var z3 = FieldLanes.MultiplySmall(Y * Z, 2);
         var y3 = (alpha * (fourBeta - x3)) - FieldLanes.MultiplySmall(FieldLanes.Square(gamma), 8);
         return new JacobianLanes(x3, y3, z3);
@@ -41,10 +41,10 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
         var hh = FieldLanes.Square(h);
         var i = FieldLanes.MultiplySmall(hh, 4);
         var j = h * i;
-        var r = FieldLanes.MultiplySmall(s2 - Y, 2);
+        var r = FieldLanes.TwiceDifference(s2, Y);
         var v = X * i;
-        var x3 = FieldLanes.Square(r) - j - FieldLanes.MultiplySmall(v, 2);
-        var y3 = (r * (v - x3)) - FieldLanes.MultiplySmall(Y * j, 2);
+        var x3 = FieldLanes.SubtractAndSubtractTwice(FieldLanes.Square(r), j, v);
+        var y3 = FieldLanes.SubtractTwice(r * (v - x3), Y * j);
         var z3 = FieldLanes.MultiplySmall(Z * h, 2);
         return new JacobianLanes(x3, y3, z3);
     }

@@ -27,11 +27,11 @@ internal static class LaneSignatureCheck
         var s1 = first.Y * (second.Z * z2z2);
         var s2 = second.Y * (first.Z * z1z1);
         var h = u2 - u1;
-        var r = FieldLanes.MultiplySmall(s2 - s1, 2);
+        var r = FieldLanes.TwiceDifference(s2, s1);
         var i = FieldLanes.Square(FieldLanes.MultiplySmall(h, 2));
         var j = h * i;
         var v = u1 * i;
-        var x3 = FieldLanes.Square(r) - j - FieldLanes.MultiplySmall(v, 2);
+        var x3 = FieldLanes.SubtractAndSubtractTwice(FieldLanes.Square(r), j, v);
         var z3 = FieldLanes.MultiplySmall(first.Z * second.Z * h, 2);
 
         // With both products finite and h ≢ 0, Z3 = 2·Z1·Z2·h ≢ 0: the sum is finite and the check below is exact.

@@ -58,19 +58,26 @@ public class LaneMultiplicationTests
     [Fact]
     public void Odd_window_digits_are_odd_and_sum_to_the_scalar()
     {
-        Below(N).Where(v => !v.IsEven).Sample(value =>
+        Gen.Frequency((8, Below(N)), (1, Gen.OneOf(new[] { BigInteger.One, N - 2, (BigInteger.One << 32) + 1, (BigInteger.One << 224) + 1, (BigInteger.One << 255) + 1 }.Select(Gen.Const).ToArray()))).Where(v => !v.IsEven).Sample(value =>
         {
             var digits = new sbyte[OddWindowRecoding.Digits];
             OddWindowRecoding.Recode(ToU256(value), digits);
             var sum = BigInteger.Zero;
-            for (int i = digits.Length - 1; i >= 0; i--)
+            for (int part = 0; part < OddWindowRecoding.Parts; part++)
             {
-                Assert.True(digits[i] % 2 != 0 && digits[i] >= -15 && digits[i] <= 15);
-                sum = (sum << 4) + digits[i];
+                var partValue = BigInteger.Zero;
+                for (int j = OddWindowRecoding.DigitsPerPart - 1; j >= 0; j--)
+                {
+                    int digit = digits[(part * OddWindowRecoding.DigitsPerPart) + j];
+                    Assert.True(digit % 2 != 0 && digit >= -31 && digit <= 31);
+                    partValue = (partValue << OddWindowRecoding.WindowBits) + digit;
+                }
+
+                sum += partValue << (32 * part);
             }
 
             Assert.Equal(value, sum);
-        }, iter: 500);
+        }, iter: 2000);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ namespace Chainweave.Core.Crypto.Gm;
 /// <item>s·G: s in 37 signed 7-bit digits, one mixed addition of ±d·2^(7w)·G per window from
 /// <see cref="BasePointTables.SignedWindow"/>, no doublings; a lane keeps its sum for a zero digit and takes
 /// the table point while its sum is still infinity.</item>
-/// <item>t·P for odd t: 64 odd signed 4-bit digits (<see cref="OddWindowRecoding"/>), digit 8i + w applied to
-/// 2^(32i)·P, so the windows w = 7..0 share 4·7 = 28 doublings and every step is one mixed addition of
-/// ±(2j + 1)·2^(32i)·P (j &lt; 8) from the key's own table.</item>
+/// <item>t·P for odd t: eight parts of seven odd signed 5-bit digits (<see cref="OddWindowRecoding"/>), digit j
+/// of part i applied to 2^(32i)·P, so the windows j = 6..0 share 5·6 = 30 doublings and every step is one mixed
+/// addition of ±(2m + 1)·2^(32i)·P (m &lt; 16) from the key's own table: 56 additions.</item>
 /// </list>
 /// A lane whose partial sum ever meets ± the point being added (an exceptional case of the mixed addition,
 /// negligibly rare) ends with Z ≡ 0 while not legitimately at infinity: it is reported in the returned mask, and
@@ -22,10 +22,8 @@ internal static class LaneMultiplication
 {
     public const int Lanes = FieldLanes.Lanes;
 
-    /// <summary>Entries per 32-bit part of a key table: the odd multiples 1, 3, …, 15.</summary>
-    public const int KeyEntriesPerPart = 8;
-
-    public const int KeyParts = 8;
+    /// <summary>Entries per 32-bit part of a key table: the odd multiples 1, 3, …, 31.</summary>
+    public const int KeyEntriesPerPart = 16;
 
     private static readonly Lazy<AffineLaneTable> BaseTable = new(() => new AffineLaneTable(BasePointTables.Instance.SignedWindow));
 
@@ -33,7 +31,7 @@ internal static class LaneMultiplication
 
     /// <summary>
     /// Fills lane l of <paramref name="baseProduct"/> with s[l]·G and of <paramref name="keyProduct"/> with
-    /// oddT[l]·P_l (keyTables[l] holds (2j + 1)·2^(32i)·P_l at entry 8i + j); returns all ones in the lanes that
+    /// oddT[l]·P_l (keyTables[l] holds (2m + 1)·2^(32i)·P_l at entry 16i + m); returns all ones in the lanes that
     /// met an exceptional case, whose products are then meaningless.
     /// </summary>
     public static Vector512<ulong> MultiplyBaseAndKey(
@@ -95,7 +93,7 @@ internal static class LaneMultiplication
     private static Vector512<ulong> MultiplyKey(ReadOnlySpan<U256> oddT, in AffineLaneTable.Eight tables, out JacobianLanes product)
     {
         const int digitCount = OddWindowRecoding.Digits;
-        const int windows = digitCount / KeyParts;
+        const int windows = OddWindowRecoding.DigitsPerPart;
         Span<sbyte> digits = stackalloc sbyte[Lanes * digitCount];
         for (int lane = 0; lane < Lanes; lane++)
         {
@@ -115,7 +113,7 @@ internal static class LaneMultiplication
                 }
             }
 
-            for (int part = 0; part < KeyParts; part++)
+            for (int part = 0; part < OddWindowRecoding.Parts; part++)
             {
                 for (int lane = 0; lane < Lanes; lane++)
                 {

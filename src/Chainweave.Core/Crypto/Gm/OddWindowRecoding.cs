@@ -1,19 +1,25 @@
 namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
-/// Recodes an odd 256-bit scalar into 64 odd signed digits of 4 bits, k = Σ d_i·16^i with every d_i odd in
-/// [-15, 15]: no digit is zero, so the eight-lane multiplication never has to keep a lane aside, and the
-/// multiples 1, 3, …, 15 (the first eight of the key's wNAF odd multiples) are the whole table.
+/// Recodes an odd 256-bit scalar for the eight-lane t·P: eight parts of about 32 bits (part i weighs 2^(32i)),
+/// each in seven odd signed 5-bit digits, every digit odd in [-31, 31]. No digit is zero, so the lanes never
+/// have to keep a sum aside, and the multiples 1, 3, …, 31 of 2^(32i)·P are exactly the key's wNAF table
+/// (<see cref="BasePointTables.SplitOddMultiplesOf"/> with width 6).
 /// </summary>
 internal static class OddWindowRecoding
 {
-    public const int WindowBits = 4;
+    public const int WindowBits = 5;
 
-    public const int Digits = 64;
+    public const int Parts = 8;
+
+    public const int DigitsPerPart = 7;
+
+    public const int Digits = Parts * DigitsPerPart;
 
     /// <summary>
-    /// For odd k: d = (k mod 32) - 16 is odd in [-15, 15] and (k - d) / 16 is odd again, so each step keeps the
-    /// rest odd. After 63 steps the rest is below 2^4 + 1 and odd, so at most 15: it is the last digit.
+    /// digits[7i + j] is digit j of part i: oddScalar = Σ_i 2^(32i) Σ_j digits[7i + j]·32^j. The 32-bit parts
+    /// are first made odd from the top down: an even part i gives up one (2^(32i)) to part i - 1 as 2^32 there,
+    /// which keeps that part's parity; part 0 is odd as the scalar is. The parts then lie in [-1, 2^33).
     /// </summary>
     public static void Recode(in U256 oddScalar, Span<sbyte> digits)
     {
@@ -22,33 +28,43 @@ internal static class OddWindowRecoding
             throw new ArgumentException("The scalar must be odd.", nameof(oddScalar));
         }
 
-        ulong l0 = oddScalar.L0, l1 = oddScalar.L1, l2 = oddScalar.L2, l3 = oddScalar.L3;
-        for (int i = 0; i < Digits - 1; i++)
+        Span<long> parts = stackalloc long[Parts];
+        for (int i = 0; i < Parts; i++)
         {
-            int digit = (int)(l0 & 31) - 16;
-            digits[i] = (sbyte)digit;
-
-            // k - d: for d ≥ 0 the low five bits hold d + 16, so nothing borrows; for d < 0 add |d| with carry.
-            if (digit >= 0)
-            {
-                l0 -= (ulong)digit;
-            }
-            else
-            {
-                ulong before = l0;
-                l0 += (ulong)-digit;
-                if (l0 < before && ++l1 == 0 && ++l2 == 0)
-                {
-                    ++l3;
-                }
-            }
-
-            l0 = (l0 >> WindowBits) | (l1 << (64 - WindowBits));
-            l1 = (l1 >> WindowBits) | (l2 << (64 - WindowBits));
-            l2 = (l2 >> WindowBits) | (l3 << (64 - WindowBits));
-            l3 >>= WindowBits;
+            parts[i] = (long)((oddScalar.Limb(i >> 1) >> (32 * (i & 1))) & uint.MaxValue);
         }
 
-        digits[Digits - 1] = (sbyte)l0;
+        for (int i = Parts - 1; i > 0; i--)
+        {
+            if ((parts[i] & 1) == 0)
+            {
+                parts[i]--;
+                parts[i - 1] += 1L << 32;
+            }
+        }
+
+        for (int i = 0; i < Parts; i++)
+        {
+            RecodePart(parts[i], digits.Slice(i * DigitsPerPart, DigitsPerPart));
+        }
+    }
+
+    /// <summary>
+    /// For odd k: d = (k mod 64) - 32 is odd in [-31, 31] and (k - d) / 32 is odd and non-negative again. From
+    /// k &lt; 2^33 the rest after six steps is below 2^3 + 1, odd, so it is the seventh digit. The one negative
+    /// part, -1, is recoded as 1 with every digit negated.
+    /// </summary>
+    private static void RecodePart(long oddPart, Span<sbyte> digits)
+    {
+        int sign = oddPart < 0 ? -1 : 1;
+        long rest = Math.Abs(oddPart);
+        for (int j = 0; j < DigitsPerPart - 1; j++)
+        {
+            int digit = (int)(rest & 63) - 32;
+            digits[j] = (sbyte)(sign * digit);
+            rest = (rest - digit) >> WindowBits;
+        }
+
+        digits[DigitsPerPart - 1] = (sbyte)(sign * rest);
     }
 }

@@ -7,9 +7,8 @@ public sealed partial class Sm2PublicKey
     private AffineLaneTable? _laneTable;
 
     /// <summary>
-    /// (2j + 1)·2^(32i)·P at entry 8i + j (j &lt; 8) in lane form: the first eight of each part's odd multiples that
-    /// the wNAF table already holds, so building it converts 64 points and adds no point arithmetic. Thread-safe:
-    /// racing builders produce equal tables and one of them is published.
+    /// The key's wNAF table, (2m + 1)·2^(32i)·P at entry 16i + m, in lane form: building it converts 128 points and
+    /// adds no point arithmetic. Thread-safe: racing builders produce equal tables and one of them is published.
     /// </summary>
     internal AffineLaneTable LaneTable => Volatile.Read(ref _laneTable) ?? BuildLaneTable();
 
@@ -48,15 +47,13 @@ public sealed partial class Sm2PublicKey
 
     private AffineLaneTable BuildLaneTable()
     {
-        int perPart = 1 << (PointMultiplication.PublicKeyWnafWidth - 2);
-        Span<AffinePoint> points = stackalloc AffinePoint[LaneMultiplication.KeyParts * LaneMultiplication.KeyEntriesPerPart];
-        for (int part = 0; part < LaneMultiplication.KeyParts; part++)
-        {
-            _oddMultiples.AsSpan(part * perPart, LaneMultiplication.KeyEntriesPerPart)
-                .CopyTo(points.Slice(part * LaneMultiplication.KeyEntriesPerPart, LaneMultiplication.KeyEntriesPerPart));
-        }
-
-        var table = new AffineLaneTable(points);
+        // The lanes' 5-bit odd digits need exactly the width-6 table; should the scalar verifier's width change,
+        // the lanes compute their own.
+        const int laneWidth = OddWindowRecoding.WindowBits + 1;
+        var oddMultiples = PointMultiplication.PublicKeyWnafWidth == laneWidth
+            ? _oddMultiples
+            : BasePointTables.SplitOddMultiplesOf(Point, laneWidth);
+        var table = new AffineLaneTable(oddMultiples);
         return Interlocked.CompareExchange(ref _laneTable, table, null) ?? table;
     }
 }

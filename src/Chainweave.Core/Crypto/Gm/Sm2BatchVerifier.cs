@@ -7,15 +7,16 @@ namespace Chainweave.Core.Crypto.Gm;
 /// Verifies many SM2 signatures (raw r || s, each over its own message with its own key) with AVX-512: eight
 /// at a time, one per 64-bit lane, for several times the throughput of one-by-one verification on a core.
 /// The result of every item equals <see cref="Sm2PublicKey.Verify"/>'s; bad input gives false, never an
-/// exception. Without AVX-512F, or for a handful of items, it simply verifies one by one.
+/// exception. Without AVX-512F, or for a single item, it simply verifies one by one.
 /// </summary>
 public static class Sm2BatchVerifier
 {
     /// <summary>
-    /// Below this many signatures to check together, a group of eight lanes costs more than verifying them one
-    /// by one (a group costs about as much as three scalar verifications).
+    /// A pass of the eight lanes costs about as much as 1.5 scalar verifications, whatever the number of lanes in
+    /// use (measured here: two signatures 123 µs in lanes against 158 µs one by one; eight 149 µs against 724 µs),
+    /// so only a single signature is left to the scalar code.
     /// </summary>
-    private const int MinimumLanesInUse = 3;
+    private const int MinimumLanesInUse = 2;
 
     private const int Lanes = FieldLanes.Lanes;
 

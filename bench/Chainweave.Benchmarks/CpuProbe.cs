@@ -20,7 +20,7 @@ internal static class CpuProbe
     {
         if (args.Length != 3 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var count) || count < 1)
         {
-            Console.Error.WriteLine("usage: cpu OPERATION[,OPERATION...] COUNT   (operations: transfer, block-sequential, block-parallel, block-along-dag, sm2-sign, sm2-sign-bc, sm2-verify, sm2-verify-bc, sm3-1k, sm3-1k-bc)");
+            Console.Error.WriteLine("usage: cpu OPERATION[,OPERATION...] COUNT   (operations: transfer, block-sequential, block-parallel, block-along-dag, sm2-sign, sm2-sign-bc, sm2-verify, sm2-verify-batch, sm2-verify-bc, sm3-1k, sm3-1k-bc)");
             return 2;
         }
 
@@ -44,8 +44,12 @@ internal static class CpuProbe
             return benchmarks;
         });
         var operations = new Action[names.Length];
+
+        // Items per call: a batch operation does several items per call, and every figure printed is per item.
+        var itemsPerCall = new int[names.Length];
         for (var o = 0; o < names.Length; o++)
         {
+            itemsPerCall[o] = names[o] == "sm2-verify-batch" ? GmBenchmarks.BatchSize : 1;
             Action? operation = names[o] switch
             {
                 "transfer" => () => token.Value.Transfer(),
@@ -55,6 +59,7 @@ internal static class CpuProbe
                 "sm2-sign" => () => gm.Value.Sm2Sign_Ours(),
                 "sm2-sign-bc" => () => gm.Value.Sm2Sign_BouncyCastle(),
                 "sm2-verify" => () => gm.Value.Sm2Verify_Ours(),
+                "sm2-verify-batch" => () => gm.Value.Sm2VerifyBatch64_Ours(),
                 "sm2-verify-bc" => () => gm.Value.Sm2Verify_BouncyCastle(),
                 "sm3-1k" => () => gm.Value.Sm3_1KiB_Ours(),
                 "sm3-1k-bc" => () => gm.Value.Sm3_1KiB_BouncyCastle(),
@@ -73,16 +78,18 @@ internal static class CpuProbe
         for (var o = 0; o < names.Length; o++)
         {
             var (wall, cpu, allocated) = totals[o];
+            var items = (double)count * itemsPerCall[o];
+            var unit = itemsPerCall[o] == 1 ? "op" : string.Create(CultureInfo.InvariantCulture, $"item ({itemsPerCall[o]} items per call)");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{names[o]} x{count}: wall {wall.TotalMicroseconds / count:F1} us/op, CPU {cpu.TotalMicroseconds / count:F1} us/op, cores busy {cpu / wall:F2}, {allocated / count:N0} B/op allocated, {Environment.ProcessorCount} cores"));
+                $"{names[o]} x{count}: wall {wall.TotalMicroseconds / items:F1} us/{unit}, CPU {cpu.TotalMicroseconds / items:F1} us/{unit}, cores busy {cpu / wall:F2}, {allocated / items:N0} B/{unit} allocated, {Environment.ProcessorCount} cores"));
         }
 
         if (names.Length > 1)
         {
-            var baseline = totals[0].Wall;
+            var baseline = totals[0].Wall / itemsPerCall[0];
             for (var o = 1; o < names.Length; o++)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{names[0]} / {names[o]} wall: {baseline / totals[o].Wall:F2}x"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{names[0]} / {names[o]} wall per item: {baseline / (totals[o].Wall / itemsPerCall[o]):F2}x"));
             }
         }
 

@@ -68,11 +68,7 @@ public static class SignatureBatch
         }
 
         var valid = new bool[count];
-        for (int k = 0; k < count; k++)
-        {
-            valid[k] = keys[k].Verify(messages[k].Span, signatures[k].Span);
-        }
-
+        Gm.Sm2BatchVerifier.Verify(keys.AsSpan(0, count), messages.AsSpan(0, count), signatures.AsSpan(0, count), valid);
         for (int k = 0; k < count; k++)
         {
             results[jobIndex[k]] = valid[k] ? SignatureCheck.Valid : SignatureCheck.Invalid;

@@ -8,7 +8,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// once, GM/T 0003.2 §5.5) and, from the first verification on, the odd multiples of 2^(16i)·P (i = 0..15)
 /// for the verifier's wNAF; it also encrypts (GM/T 0003.4). Thread-safe.
 /// </summary>
-public sealed class Sm2PublicKey
+public sealed partial class Sm2PublicKey
 {
     public const int Size = 64;
 

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
@@ -14,12 +16,20 @@ internal static class PointMultiplication
     private const int VariableBaseWindows = 52;
 
     /// <summary>
+    /// k·G, constant time in k for 0 ≤ k &lt; n: with AVX-512, eight lanes share the 37 windows
+    /// (<see cref="LaneBaseMultiplication"/>); otherwise <see cref="MultiplyBaseScalar"/>. Both give the same point
+    /// (the same affine coordinates; k = 0 gives the canonical infinity).
+    /// </summary>
+    public static JacobianPoint MultiplyBase(in U256 k) =>
+        Avx512F.IsSupported ? LaneBaseMultiplication.MultiplyBase(k) : MultiplyBaseScalar(k);
+
+    /// <summary>
     /// k·G, constant time in k for 0 ≤ k &lt; n: k in signed 7-bit digits, one mixed addition per digit from
     /// the table of j·2^(7i)·G, the table read whole and the sign applied by mask. The partial sum never equals
     /// ± the added multiple for such k (it is below 2^(7i) in size, the multiple at least that), so the
     /// unchecked addition is exact; a zero partial sum means all digits so far were zero and is selected around.
     /// </summary>
-    public static JacobianPoint MultiplyBase(in U256 k)
+    public static JacobianPoint MultiplyBaseScalar(in U256 k)
     {
         var table = BasePointTables.Instance.SignedWindow;
         Span<int> digits = stackalloc int[BasePointTables.Windows];

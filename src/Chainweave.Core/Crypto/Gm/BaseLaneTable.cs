@@ -10,8 +10,9 @@ namespace Chainweave.Core.Crypto.Gm;
 /// lane the lane form of m·2^(7(j + 8r))·G (zero for the three lanes of round 4 that have no window). The 18
 /// limbs of an entry (x then y, each below 2^29) are stored as 32-bit words, two limbs per 512-bit row: row v
 /// holds limb 2v of lanes 0..7 in words 0..7 and limb 2v + 1 in words 8..15. A gather therefore reads nine rows
-/// per entry, and the table takes 5 · 64 · 9 · 64 bytes = 180 KiB, half of what 64-bit limbs would.
-/// Built once, lazily, and never changed.
+/// per entry, and the table takes 5 · 64 · 9 · 64 bytes = 180 KiB, half of what 64-bit limbs would. The rows
+/// start on 64-byte boundaries (the array is pinned, so the offset found once stays right), so no 512-bit load
+/// straddles two cache lines. Built once, lazily, and never changed.
 /// </summary>
 internal sealed class BaseLaneTable
 {
@@ -25,11 +26,19 @@ internal sealed class BaseLaneTable
 
     private static readonly Lazy<BaseLaneTable> Shared = new(() => new BaseLaneTable(BasePointTables.Instance.SignedWindow));
 
-    private readonly uint[] _words;
+    private const int CacheLineBytes = 64;
+
+    /// <summary>Pinned; the table proper starts at <see cref="_start"/>, the first 64-byte boundary.</summary>
+    private readonly uint[] _storage;
+
+    private readonly int _start;
 
     private BaseLaneTable(ReadOnlySpan<AffinePoint> signedWindow)
     {
-        _words = new uint[Rounds * WordsPerRound];
+        _storage = GC.AllocateArray<uint>((Rounds * WordsPerRound) + (CacheLineBytes / sizeof(uint)), pinned: true);
+        long address = Marshal.UnsafeAddrOfPinnedArrayElement(_storage, 0);
+        _start = (int)((CacheLineBytes - (address % CacheLineBytes)) % CacheLineBytes) / sizeof(uint);
+        var words = _storage.AsSpan(_start, Rounds * WordsPerRound);
         Span<ulong> limbs = stackalloc ulong[2 * FieldLanes.LimbCount];
         for (int round = 0; round < Rounds; round++)
         {
@@ -50,7 +59,7 @@ internal sealed class BaseLaneTable
                     for (int limb = 0; limb < limbs.Length; limb++)
                     {
                         int half = limb & 1;
-                        _words[start + ((limb >> 1) * WordsPerRow) + (half * FieldLanes.Lanes) + lane] = (uint)limbs[limb];
+                        words[start + ((limb >> 1) * WordsPerRow) + (half * FieldLanes.Lanes) + lane] = (uint)limbs[limb];
                     }
                 }
             }
@@ -68,7 +77,7 @@ internal sealed class BaseLaneTable
     /// </summary>
     public void Gather(int round, Vector512<uint> magnitudes, out FieldLanes x, out FieldLanes y)
     {
-        var words = _words.AsSpan(round * WordsPerRound, WordsPerRound);
+        var words = _storage.AsSpan(_start + (round * WordsPerRound), WordsPerRound);
         var a0 = Vector512<uint>.Zero;
         var a1 = Vector512<uint>.Zero;
         var a2 = Vector512<uint>.Zero;

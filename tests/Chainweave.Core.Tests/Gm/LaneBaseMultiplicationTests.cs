@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Chainweave.Core.Crypto.Gm;
 using CsCheck;
@@ -83,6 +84,56 @@ public class LaneBaseMultiplicationTests
     }
 
     [Fact]
+    public void Gather_returns_each_lanes_window_entry_or_zero()
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return;
+        }
+
+        var table = BasePointTables.Instance.SignedWindow;
+        Gen.Select(Gen.Int[0, BaseLaneTable.Rounds - 1], Gen.Int[0, 64].Array[Lanes]).Sample(
+            (round, magnitudes) =>
+            {
+                var words = magnitudes.Concat(magnitudes).Select(m => (uint)m).ToArray();
+                BaseLaneTable.Instance.Gather(round, Vector512.Create(words), out var x, out var y);
+                for (int lane = 0; lane < Lanes; lane++)
+                {
+                    int window = (round * Lanes) + lane;
+                    if (magnitudes[lane] == 0 || window >= Windows)
+                    {
+                        Assert.True(x.GetElement(lane).IsZero && y.GetElement(lane).IsZero);
+                        continue;
+                    }
+
+                    var expected = table[(window * BasePointTables.EntriesPerWindow) + magnitudes[lane] - 1];
+                    Assert.Equal(expected.X, LaneElementExtraction.FirstLane(Rotate(x, lane)));
+                    Assert.Equal(expected.Y, y.GetElement(lane));
+                }
+            },
+            iter: 100);
+    }
+
+    [Fact]
+    public void First_lane_extraction_reduces_every_allowed_representation()
+    {
+        // Lane values are x·2^261 mod p held as any value below 2^257: x, x + p or x + 2p.
+        var inverseOfR = BigInteger.ModPow(BigInteger.One << 261, P - 2, P);
+        var edges = new[] { BigInteger.Zero, BigInteger.One, P - 1, P, P + 1, (2 * P) - 1, 2 * P, (2 * P) + 1, (BigInteger.One << 257) - 1, BigInteger.One << 256 };
+        Gen.Frequency(
+            (4, Gen.Byte.Array[33].Select(bytes => new BigInteger(bytes, isUnsigned: true) % (BigInteger.One << 257))),
+            (1, Gen.OneOf(edges.Select(Gen.Const).ToArray()))).Sample(
+            value =>
+            {
+                var limbs = Enumerable.Range(0, 9).Select(i => Vector512.Create((ulong)((value >> (29 * i)) & ((BigInteger.One << 29) - 1)))).ToArray();
+                var lanes = new FieldLanes(limbs[0], limbs[1], limbs[2], limbs[3], limbs[4], limbs[5], limbs[6], limbs[7], limbs[8]);
+                var expected = FieldElement.FromInteger(ToU256(value * inverseOfR % P));
+                Assert.Equal(expected, LaneElementExtraction.FirstLane(lanes));
+            },
+            iter: 300);
+    }
+
+    [Fact]
     public void Final_fold_doubling_case_is_selected()
     {
         // n's digits with the odd windows negated give a k (above n, below 2^256) whose even-window sum minus its
@@ -145,6 +196,16 @@ public class LaneBaseMultiplicationTests
         }
 
         return k;
+    }
+
+    /// <summary>The lanes moved down by <paramref name="lane"/>, so that lane becomes lane 0.</summary>
+    private static FieldLanes Rotate(in FieldLanes a, int lane)
+    {
+        var control = Vector512.Create(Enumerable.Range(0, Lanes).Select(i => (ulong)((i + lane) % Lanes)).ToArray());
+        return new FieldLanes(
+            Avx512F.PermuteVar8x64(a.L0, control), Avx512F.PermuteVar8x64(a.L1, control), Avx512F.PermuteVar8x64(a.L2, control),
+            Avx512F.PermuteVar8x64(a.L3, control), Avx512F.PermuteVar8x64(a.L4, control), Avx512F.PermuteVar8x64(a.L5, control),
+            Avx512F.PermuteVar8x64(a.L6, control), Avx512F.PermuteVar8x64(a.L7, control), Avx512F.PermuteVar8x64(a.L8, control));
     }
 
     private static string ToHex(BigInteger value) => value.ToString("X", null);

@@ -13,7 +13,9 @@ namespace Chainweave.Core.Crypto.Gm;
 /// Nothing branches on or indexes by k: the digits become masks (zero digit keeps the sum, negative digit
 /// selects -y, a sum still at infinity takes the entry), every table read is the whole round
 /// (<see cref="BaseLaneTable.Gather"/>), and the lane values leave the vectors by fixed shifts and masked
-/// subtractions (<see cref="LaneElementExtraction"/>).
+/// subtractions (<see cref="LaneElementExtraction"/>). The <see cref="FieldLanes"/> arithmetic used here (its
+/// type notes say variable time would be allowed there) is in fact straight-line vector code with no branch or
+/// data-dependent address; only its <see cref="FieldLanes.GetElement"/> loops, which is why it is not used.
 /// </para>
 /// <para>
 /// Why the unchecked additions are exact. Call a window set W "split" when it lacks window 0 or window 1. For

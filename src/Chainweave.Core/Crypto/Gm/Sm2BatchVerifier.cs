@@ -21,7 +21,7 @@ public static class Sm2BatchVerifier
     private const int Lanes = FieldLanes.Lanes;
 
     /// <summary>Whether <see cref="Verify"/> uses the eight-lane AVX-512 code on this machine.</summary>
-    public static bool IsVectorized => Avx512F.IsSupported;
+    public static bool IsVectorized => Avx512F.IsSupported && Avx512F.VL.IsSupported;
 
     /// <summary>
     /// results[i] = keys[i].Verify(messages[i], signatures[i]). Throws ArgumentException when the four lengths
@@ -61,12 +61,12 @@ public static class Sm2BatchVerifier
         for (int i = 0; i < keys.Length; i++)
         {
             results[i] = false;
-            if (!keys[i].TryPrepareVerification(messages[i].Span, signatures[i].Span, out var s, out var t, out var expectedX))
+            if (!Sm2PublicKey.TryReadSignature(signatures[i].Span, out var r, out var s, out var t))
             {
                 continue;
             }
 
-            group[filled++] = new PreparedLane(i, s, t, expectedX);
+            group[filled++] = new PreparedLane(i, r, s, t);
             if (filled == Lanes)
             {
                 rechecked += VerifyGroup(group, keys, messages, signatures, results);
@@ -91,7 +91,7 @@ public static class Sm2BatchVerifier
 
     /// <summary>
     /// Verifies 1..8 prepared items in one pass of the lanes (unused lanes repeat the first item and are ignored):
-    /// s·G and t·P, their sum and the x1 check of <see cref="Sm2PublicKey.Verify"/>, all in lanes. A lane that met an
+    /// e = SM3(Z || M), s·G and t·P, their sum and the x1 check of <see cref="Sm2PublicKey.Verify"/>, all in lanes. A lane that met an
     /// exceptional case of the lane formulas is verified again by the scalar code; returns how many.
     /// </summary>
     private static int VerifyGroup(
@@ -105,6 +105,8 @@ public static class Sm2BatchVerifier
         Span<FieldElement> candidates = stackalloc FieldElement[Lanes];
         Span<FieldElement> wrappedCandidates = stackalloc FieldElement[Lanes];
         var tables = default(AffineLaneTable.Eight);
+        var prefixes = default(Sm3Lanes.Inputs);
+        var laneMessages = default(Sm3Lanes.Inputs);
         for (int lane = 0; lane < Lanes; lane++)
         {
             var item = group[lane < group.Length ? lane : 0];
@@ -112,10 +114,18 @@ public static class Sm2BatchVerifier
             oddT[lane] = item.OddT;
             negate[lane] = item.NegateKeyProduct ? ulong.MaxValue : 0;
             tables[lane] = keys[item.Item].LaneTable;
+            prefixes[lane] = keys[item.Item].ZMemory;
+            laneMessages[lane] = messages[item.Item];
+        }
 
+        Span<byte> digests = stackalloc byte[Lanes * Sm3.HashSize];
+        Sm3Lanes.HashPrefixed(prefixes, laneMessages, digests);
+        for (int lane = 0; lane < Lanes; lane++)
+        {
             // x1 < p < 2n leaves x1 ∈ {r - e, r - e + n}; the second only when it is below p.
-            candidates[lane] = FieldElement.FromInteger(item.ExpectedX);
-            var wrapped = U256.Add(item.ExpectedX, Scalar.Order.Modulus, out ulong carry);
+            var expectedX = Sm2PublicKey.ExpectedX(group[lane < group.Length ? lane : 0].R, digests.Slice(lane * Sm3.HashSize, Sm3.HashSize));
+            candidates[lane] = FieldElement.FromInteger(expectedX);
+            var wrapped = U256.Add(expectedX, Scalar.Order.Modulus, out ulong carry);
             bool allowed = carry == 0 && wrapped.IsLessThan(FieldElement.Field.Modulus);
             wrappedAllowed[lane] = allowed ? ulong.MaxValue : 0;
             wrappedCandidates[lane] = allowed ? FieldElement.FromInteger(wrapped) : FieldElement.Zero;
@@ -150,24 +160,24 @@ public static class Sm2BatchVerifier
     }
 
     /// <summary>
-    /// One signature's scalars: s, and t made odd for <see cref="OddWindowRecoding"/> (t·P = -((n - t)·P) and
+    /// One signature's scalars: r, s, and t made odd for <see cref="OddWindowRecoding"/> (t·P = -((n - t)·P) and
     /// n - t is odd when t is even, n being odd).
     /// </summary>
     private readonly struct PreparedLane
     {
         public readonly int Item;
+        public readonly U256 R;
         public readonly U256 S;
         public readonly U256 OddT;
         public readonly bool NegateKeyProduct;
-        public readonly U256 ExpectedX;
 
-        public PreparedLane(int item, U256 s, U256 t, U256 expectedX)
+        public PreparedLane(int item, U256 r, U256 s, U256 t)
         {
             Item = item;
+            R = r;
             S = s;
             NegateKeyProduct = !t.IsOdd;
             OddT = t.IsOdd ? t : U256.Sub(Scalar.Order.Modulus, t, out _);
-            ExpectedX = expectedX;
         }
     }
 }

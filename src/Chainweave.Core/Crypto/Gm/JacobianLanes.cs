@@ -14,16 +14,16 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
     public readonly FieldLanes Y = y;
     public readonly FieldLanes Z = z;
 
-    /// <summary>dbl-2001-b for a = -3 (3M + 4S), with Z3 = 2·Y·Z in place of (Y + Z)^2 - Y^2 - Z^2.</summary>
+    /// <summary>dbl-2001-b for a = -3 (4M + 4S), with Z3 = (Y + Y)·Z in place of (Y + Z)^2 - Y^2 - Z^2.</summary>
     public JacobianLanes Double()
     {
         var delta = FieldLanes.Square(Z);
         var gamma = FieldLanes.Square(Y);
         var beta = X * gamma;
-        var alpha = FieldLanes.MultiplySmall((X - delta) * (X + delta), 3);
+        var alpha = FieldLanes.MultiplySmall(FieldLanes.MultiplyBySum(X - delta, X, delta), 3);
         var fourBeta = FieldLanes.MultiplySmall(beta, 4);
         var x3 = FieldLanes.SubtractTwice(FieldLanes.Square(alpha), fourBeta);
-        var z3 = FieldLanes.MultiplySmall(Y * Z, 2);
+        var z3 = FieldLanes.MultiplyBySum(Z, Y, Y);
         var y3 = (alpha * (fourBeta - x3)) - FieldLanes.MultiplySmall(FieldLanes.Square(gamma), 8);
         return new JacobianLanes(x3, y3, z3);
     }

@@ -4,8 +4,8 @@ namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
 /// s·G and t·P for eight independent (s, t, P) at once, one per lane of <see cref="JacobianLanes"/>, for the
-/// batch verifier (public data, variable time). The two products stay separate (the caller adds them per lane
-/// with the complete scalar formula):
+/// batch verifier (public data, variable time). The two products stay separate; <see cref="LaneSignatureCheck"/>
+/// adds them:
 /// <list type="bullet">
 /// <item>s·G: s in 37 signed 7-bit digits, one mixed addition of ±d·2^(7w)·G per window from
 /// <see cref="BasePointTables.SignedWindow"/>, no doublings; a lane keeps its sum for a zero digit and takes

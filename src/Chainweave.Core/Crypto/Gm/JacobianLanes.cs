@@ -29,7 +29,7 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
     }
 
     /// <summary>
-    /// madd-2007-bl, this + (qx, qy) for an affine q (8M + 3S, with Z3 = 2·Z·H): exact unless this is infinity
+    /// madd-2007-bl, this + (qx, qy) for an affine q (8M + 3S, with Z3 = Z·(H + H)): exact unless this is infinity
     /// or ±q, where H ≡ 0 and so Z3 ≡ 0.
     /// </summary>
     public JacobianLanes AddMixed(in FieldLanes qx, in FieldLanes qy)
@@ -45,7 +45,7 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
         var v = X * i;
         var x3 = FieldLanes.SubtractAndSubtractTwice(FieldLanes.Square(r), j, v);
         var y3 = FieldLanes.SubtractTwice(r * (v - x3), Y * j);
-        var z3 = FieldLanes.MultiplySmall(Z * h, 2);
+        var z3 = FieldLanes.MultiplyBySum(Z, h, h);
         return new JacobianLanes(x3, y3, z3);
     }
 

@@ -98,9 +98,10 @@ public static class Sm2BatchVerifier
         ReadOnlySpan<PreparedLane> group, ReadOnlySpan<Sm2PublicKey> keys, ReadOnlySpan<ReadOnlyMemory<byte>> messages,
         ReadOnlySpan<ReadOnlyMemory<byte>> signatures, Span<bool> results)
     {
-        Span<U256> s = stackalloc U256[Lanes];
+        Span<U256> oddS = stackalloc U256[Lanes];
         Span<U256> oddT = stackalloc U256[Lanes];
-        Span<ulong> negate = stackalloc ulong[Lanes];
+        Span<ulong> negateBase = stackalloc ulong[Lanes];
+        Span<ulong> negateKey = stackalloc ulong[Lanes];
         Span<ulong> wrappedAllowed = stackalloc ulong[Lanes];
         Span<FieldElement> candidates = stackalloc FieldElement[Lanes];
         Span<FieldElement> wrappedCandidates = stackalloc FieldElement[Lanes];
@@ -110,9 +111,10 @@ public static class Sm2BatchVerifier
         for (int lane = 0; lane < Lanes; lane++)
         {
             var item = group[lane < group.Length ? lane : 0];
-            s[lane] = item.S;
+            oddS[lane] = item.OddS;
             oddT[lane] = item.OddT;
-            negate[lane] = item.NegateKeyProduct ? ulong.MaxValue : 0;
+            negateBase[lane] = item.NegateBaseProduct ? ulong.MaxValue : 0;
+            negateKey[lane] = item.NegateKeyProduct ? ulong.MaxValue : 0;
             tables[lane] = keys[item.Item].LaneTable;
             prefixes[lane] = keys[item.Item].ZMemory;
             laneMessages[lane] = messages[item.Item];
@@ -131,11 +133,10 @@ public static class Sm2BatchVerifier
             wrappedCandidates[lane] = allowed ? FieldElement.FromInteger(wrapped) : FieldElement.Zero;
         }
 
-        var failed = LaneMultiplication.MultiplyBaseAndKey(s, oddT, tables, out var baseProducts, out var keyProducts);
-        var keyY = FieldLanes.Select(Vector512.Create((ReadOnlySpan<ulong>)negate), default(FieldLanes) - keyProducts.Y, keyProducts.Y);
+        var failed = LaneMultiplication.MultiplyBaseAndKey(oddS, oddT, tables, out var baseProducts, out var keyProducts);
         var matches = LaneSignatureCheck.SumMatches(
-            baseProducts,
-            new JacobianLanes(keyProducts.X, keyY, keyProducts.Z),
+            Negate(Vector512.Create((ReadOnlySpan<ulong>)negateBase), baseProducts),
+            Negate(Vector512.Create((ReadOnlySpan<ulong>)negateKey), keyProducts),
             FieldLanes.FromElements(candidates),
             FieldLanes.FromElements(wrappedCandidates),
             Vector512.Create((ReadOnlySpan<ulong>)wrappedAllowed),
@@ -159,23 +160,29 @@ public static class Sm2BatchVerifier
         return rechecked;
     }
 
+    /// <summary>-point in the lanes where mask is set.</summary>
+    private static JacobianLanes Negate(Vector512<ulong> mask, in JacobianLanes point) =>
+        new(point.X, FieldLanes.Select(mask, default(FieldLanes) - point.Y, point.Y), point.Z);
+
     /// <summary>
-    /// One signature's scalars: r, s, and t made odd for <see cref="OddWindowRecoding"/> (t·P = -((n - t)·P) and
-    /// n - t is odd when t is even, n being odd).
+    /// One signature's scalars: r, and s and t made odd for <see cref="OddWindowRecoding"/> (k·Q = -((n - k)·Q),
+    /// and n - k is odd when k is even, n being odd; s and t lie in [1, n - 1], so n - k does too).
     /// </summary>
     private readonly struct PreparedLane
     {
         public readonly int Item;
         public readonly U256 R;
-        public readonly U256 S;
+        public readonly U256 OddS;
         public readonly U256 OddT;
+        public readonly bool NegateBaseProduct;
         public readonly bool NegateKeyProduct;
 
         public PreparedLane(int item, U256 r, U256 s, U256 t)
         {
             Item = item;
             R = r;
-            S = s;
+            NegateBaseProduct = !s.IsOdd;
+            OddS = s.IsOdd ? s : U256.Sub(Scalar.Order.Modulus, s, out _);
             NegateKeyProduct = !t.IsOdd;
             OddT = t.IsOdd ? t : U256.Sub(Scalar.Order.Modulus, t, out _);
         }

@@ -7,7 +7,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// Verifies many SM2 signatures (raw r || s, each over its own message with its own key) with AVX-512: eight
 /// at a time, one per 64-bit lane, for several times the throughput of one-by-one verification on a core.
 /// The result of every item equals <see cref="Sm2PublicKey.Verify"/>'s; bad input gives false, never an
-/// exception. Without AVX-512F, or for a single item, it simply verifies one by one.
+/// exception. Without AVX-512 (F and VL), or for a single item, it simply verifies one by one.
 /// </summary>
 public static class Sm2BatchVerifier
 {

@@ -85,13 +85,13 @@ public class LaneMultiplicationTests
     {
         Gen.Frequency((8, Below(N)), (1, Gen.OneOf(new[] { BigInteger.One, N - 2, (BigInteger.One << 255) + 1, (BigInteger.One << 256) - 1 }.Select(Gen.Const).ToArray()))).Where(v => !v.IsEven).Sample(value =>
         {
-            var digits = new short[BaseLaneTable.Windows];
+            var digits = new short[OddBaseLaneTable.Windows];
             OddWindowRecoding.RecodeBase(ToU256(value), digits);
             var sum = BigInteger.Zero;
             for (int i = digits.Length - 1; i >= 0; i--)
             {
                 Assert.True(digits[i] % 2 != 0 && digits[i] >= -255 && digits[i] <= 255);
-                sum = (sum << BaseLaneTable.WindowBits) + digits[i];
+                sum = (sum << OddBaseLaneTable.WindowBits) + digits[i];
             }
 
             Assert.Equal(value, sum);

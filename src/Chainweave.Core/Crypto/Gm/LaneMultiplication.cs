@@ -8,7 +8,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// adds them:
 /// <list type="bullet">
 /// <item>s·G for odd s: 32 odd signed 8-bit digits (<see cref="OddWindowRecoding.RecodeBase"/>), one mixed
-/// addition of ±(2m + 1)·2^(8w)·G per window from <see cref="BaseLaneTable"/>, no doublings: 31 additions.</item>
+/// addition of ±(2m + 1)·2^(8w)·G per window from <see cref="OddBaseLaneTable"/>, no doublings: 31 additions.</item>
 /// <item>t·P for odd t: eight parts of seven odd signed 5-bit digits (<see cref="OddWindowRecoding"/>), digit j
 /// of part i applied to 2^(32i)·P, so the windows j = 6..0 share 5·6 = 30 doublings and every step is one mixed
 /// addition of ±(2m + 1)·2^(32i)·P (m &lt; 16) from the key's own table: 56 additions.</item>
@@ -41,7 +41,7 @@ internal static class LaneMultiplication
 
     private static Vector512<ulong> MultiplyBase(ReadOnlySpan<U256> oddS, out JacobianLanes product)
     {
-        const int windows = BaseLaneTable.Windows;
+        const int windows = OddBaseLaneTable.Windows;
         Span<short> digits = stackalloc short[Lanes * windows];
         for (int lane = 0; lane < Lanes; lane++)
         {
@@ -49,7 +49,7 @@ internal static class LaneMultiplication
         }
 
         var tables = default(AffineLaneTable.Eight);
-        ((Span<AffineLaneTable>)tables).Fill(BaseLaneTable.Instance);
+        ((Span<AffineLaneTable>)tables).Fill(OddBaseLaneTable.Instance);
         Span<int> entries = stackalloc int[Lanes];
         Span<bool> negative = stackalloc bool[Lanes];
         JacobianLanes accumulator = default;
@@ -58,7 +58,7 @@ internal static class LaneMultiplication
             for (int lane = 0; lane < Lanes; lane++)
             {
                 int digit = digits[(lane * windows) + window];
-                entries[lane] = (window * BaseLaneTable.EntriesPerWindow) + ((Math.Abs(digit) - 1) >> 1);
+                entries[lane] = (window * OddBaseLaneTable.EntriesPerWindow) + ((Math.Abs(digit) - 1) >> 1);
                 negative[lane] = digit < 0;
             }
 

@@ -5,7 +5,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// the lanes never have to keep a sum aside. For t·P (<see cref="Recode"/>): eight parts of about 32 bits (part i
 /// weighs 2^(32i)), each in seven odd 5-bit digits in [-31, 31], whose multiples 1, 3, …, 31 of 2^(32i)·P are
 /// exactly the key's wNAF table (<see cref="BasePointTables.SplitOddMultiplesOf"/> with width 6). For s·G
-/// (<see cref="RecodeBase"/>): 32 odd 8-bit digits in [-255, 255], for <see cref="BaseLaneTable"/>.
+/// (<see cref="RecodeBase"/>): 32 odd 8-bit digits in [-255, 255], for <see cref="OddBaseLaneTable"/>.
 /// </summary>
 internal static class OddWindowRecoding
 {
@@ -76,14 +76,14 @@ internal static class OddWindowRecoding
     /// </summary>
     public static void RecodeBase(in U256 oddScalar, Span<short> digits)
     {
-        const int width = BaseLaneTable.WindowBits;
+        const int width = OddBaseLaneTable.WindowBits;
         if (!oddScalar.IsOdd)
         {
             throw new ArgumentException("The scalar must be odd.", nameof(oddScalar));
         }
 
         ulong l0 = oddScalar.L0, l1 = oddScalar.L1, l2 = oddScalar.L2, l3 = oddScalar.L3;
-        for (int i = 0; i < BaseLaneTable.Windows - 1; i++)
+        for (int i = 0; i < OddBaseLaneTable.Windows - 1; i++)
         {
             int digit = (int)(l0 & ((2UL << width) - 1)) - (1 << width);
             digits[i] = (short)digit;
@@ -109,6 +109,6 @@ internal static class OddWindowRecoding
             l3 >>= width;
         }
 
-        digits[BaseLaneTable.Windows - 1] = (short)l0;
+        digits[OddBaseLaneTable.Windows - 1] = (short)l0;
     }
 }

@@ -5,7 +5,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// in lane form at entry 128w + m. Built once per process on the first batch verification (4,096 scalar
 /// additions, 256 doublings and one batch inversion, a few milliseconds; about 880 KB) and never changed.
 /// </summary>
-internal static class BaseLaneTable
+internal static class OddBaseLaneTable
 {
     public const int WindowBits = 8;
 

@@ -67,6 +67,7 @@ public class FieldLanesTests
             AssertLanes(FieldLanes.MultiplySmall(a, 8), lane => x[lane].Double().Double().Double());
             AssertLanes(FieldLanes.MultiplySmall(a, 3), lane => x[lane].Double() + x[lane]);
             AssertLanes(FieldLanes.TwiceDifference(a, b), lane => (x[lane] - y[lane]).Double());
+            AssertLanes(FieldLanes.MultiplyBySum(a, b, c), lane => x[lane] * (y[lane] + z[lane]));
             AssertLanes(FieldLanes.SubtractTwice(a, b), lane => x[lane] - y[lane].Double());
             AssertLanes(FieldLanes.SubtractAndSubtractTwice(a, b, c), lane => x[lane] - y[lane] - z[lane].Double());
             var zero = a.ZeroMask;

@@ -26,7 +26,7 @@ public class LaneMultiplicationTests
             (1, Gen.OneOf(new[] { BigInteger.One, new BigInteger(2), new BigInteger(3), N - 1, N - 2, N - 3, BigInteger.One << 255, (BigInteger.One << 224) + 1 }.Select(Gen.Const).ToArray())));
         Gen.Select(scalars.Array[Lanes], scalars.Array[Lanes], Gen.Int[0, keys.Length - 1].Array[Lanes]).Sample((sValues, tValues, keyIndexes) =>
         {
-            var s = sValues.Select(v => ToU256(v.IsZero ? BigInteger.One : v)).ToArray();
+            var s = sValues.Select(v => v.IsZero ? BigInteger.One : v).Select(v => ToU256(v.IsEven ? N - v : v)).ToArray();
             var oddT = tValues.Select(v => v.IsZero ? BigInteger.One : v).Select(v => ToU256(v.IsEven ? N - v : v)).ToArray();
             var tables = default(AffineLaneTable.Eight);
             for (int lane = 0; lane < Lanes; lane++)
@@ -74,6 +74,24 @@ public class LaneMultiplicationTests
                 }
 
                 sum += partValue << (32 * part);
+            }
+
+            Assert.Equal(value, sum);
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void Odd_base_digits_are_odd_and_sum_to_the_scalar()
+    {
+        Gen.Frequency((8, Below(N)), (1, Gen.OneOf(new[] { BigInteger.One, N - 2, (BigInteger.One << 255) + 1, (BigInteger.One << 256) - 1 }.Select(Gen.Const).ToArray()))).Where(v => !v.IsEven).Sample(value =>
+        {
+            var digits = new short[OddBaseLaneTable.Windows];
+            OddWindowRecoding.RecodeBase(ToU256(value), digits);
+            var sum = BigInteger.Zero;
+            for (int i = digits.Length - 1; i >= 0; i--)
+            {
+                Assert.True(digits[i] % 2 != 0 && digits[i] >= -255 && digits[i] <= 255);
+                sum = (sum << OddBaseLaneTable.WindowBits) + digits[i];
             }
 
             Assert.Equal(value, sum);

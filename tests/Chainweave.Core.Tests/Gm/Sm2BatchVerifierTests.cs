@@ -131,6 +131,44 @@ public class Sm2BatchVerifierTests
     }
 
     [Fact]
+    public void The_one_s_whose_base_product_meets_a_doubling_in_lanes_is_decided_by_the_scalar_code()
+    {
+        // s = n - 2·(n mod 2^248) is odd, and its 8-bit odd digits put the sum of the first 31 windows at
+        // -(n mod 2^248) ≡ 255·2^248 (mod n), the point the last window adds: the lane addition doubles and
+        // ends at Z ≡ 0. Its even partner n - s is multiplied as -(s·G) and meets the same case.
+        var exceptionalS = N - (2 * (N % (BigInteger.One << 248)));
+        using var signer = Sm2PrivateKey.Generate();
+        var random = new Random(5);
+        var messages = new ReadOnlyMemory<byte>[8];
+        var signatures = new ReadOnlyMemory<byte>[8];
+        for (int i = 0; i < messages.Length; i++)
+        {
+            var message = new byte[64];
+            random.NextBytes(message);
+            var signature = new byte[Sm2.SignatureSize];
+            signer.Sign(message, signature);
+            if (i % 2 == 1)
+            {
+                ToU256(i % 4 == 1 ? exceptionalS : N - exceptionalS).WriteBigEndian(signature.AsSpan(32, 32));
+            }
+
+            messages[i] = message;
+            signatures[i] = signature;
+        }
+
+        var keys = Enumerable.Repeat(signer.PublicKey, messages.Length).ToArray();
+        var results = new bool[messages.Length];
+        int rechecked = Sm2BatchVerifier.VerifyCountingRechecks(keys, messages, signatures, results);
+        for (int i = 0; i < messages.Length; i++)
+        {
+            Assert.Equal(keys[i].Verify(messages[i].Span, signatures[i].Span), results[i]);
+            Assert.Equal(i % 2 == 0, results[i]);
+        }
+
+        Assert.Equal(Sm2BatchVerifier.IsVectorized ? 4 : 0, rechecked);
+    }
+
+    [Fact]
     public void Mismatched_lengths_throw()
     {
         var corpus = Shared.Value;

@@ -134,15 +134,27 @@ internal readonly partial struct FieldLanes
         a.L7 + Vector512.Create(0x9EFFFFFBUL) - b.L7 - (c.L7 << 1),
         a.L8 + Vector512.Create(0x7FFFFFBUL) - b.L8 - (c.L8 << 1));
 
-    /// <summary>a·k for a small k (at most 8): limbs below 2^32, limb 8 below 2^28, within <see cref="Fold"/>'s bounds.</summary>
+    /// <summary>
+    /// a·k for a small k (at most 8), by vpmuludq (limbs and k fit 32 bits; a 64-bit vpmullq would cost three
+    /// uops): limbs below 2^32, limb 8 below 2^28, within <see cref="Fold"/>'s bounds.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldLanes MultiplySmall(in FieldLanes a, uint k)
     {
         var factor = Vector512.Create((ulong)k);
         return Fold(
-            a.L0 * factor, a.L1 * factor, a.L2 * factor, a.L3 * factor, a.L4 * factor,
-            a.L5 * factor, a.L6 * factor, a.L7 * factor, a.L8 * factor);
+            Mul(a.L0, factor), Mul(a.L1, factor), Mul(a.L2, factor), Mul(a.L3, factor), Mul(a.L4, factor),
+            Mul(a.L5, factor), Mul(a.L6, factor), Mul(a.L7, factor), Mul(a.L8, factor));
     }
+
+    /// <summary>
+    /// c·(a + b) without folding the sum: its limbs stay below 2^30 (the value below 2^258), and a product of a
+    /// limb below 2^29 by one below 2^30 is below 2^59, so a column holds less than 9·2^59 + 2^54 &lt; 2^62.2
+    /// (see <see cref="Reduce"/>) and the result less than (2·4 / 32 + 1)·2^256: one fold saved, the invariant kept.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldLanes MultiplyBySum(in FieldLanes c, in FieldLanes a, in FieldLanes b) => Multiply(c, new FieldLanes(
+        a.L0 + b.L0, a.L1 + b.L1, a.L2 + b.L2, a.L3 + b.L3, a.L4 + b.L4, a.L5 + b.L5, a.L6 + b.L6, a.L7 + b.L7, a.L8 + b.L8));
 
     /// <summary>Per lane: mask all ones picks a, all zeros picks b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

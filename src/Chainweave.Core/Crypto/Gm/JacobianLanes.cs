@@ -14,22 +14,22 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
     public readonly FieldLanes Y = y;
     public readonly FieldLanes Z = z;
 
-    /// <summary>dbl-2001-b for a = -3 (3M + 4S), with Z3 = 2·Y·Z in place of (Y + Z)^2 - Y^2 - Z^2.</summary>
+    /// <summary>dbl-2001-b for a = -3 (4M + 4S), with Z3 = (Y + Y)·Z in place of (Y + Z)^2 - Y^2 - Z^2.</summary>
     public JacobianLanes Double()
     {
         var delta = FieldLanes.Square(Z);
         var gamma = FieldLanes.Square(Y);
         var beta = X * gamma;
-        var alpha = FieldLanes.MultiplySmall((X - delta) * (X + delta), 3);
+        var alpha = FieldLanes.MultiplySmall(FieldLanes.MultiplyBySum(X - delta, X, delta), 3);
         var fourBeta = FieldLanes.MultiplySmall(beta, 4);
         var x3 = FieldLanes.SubtractTwice(FieldLanes.Square(alpha), fourBeta);
-        var z3 = FieldLanes.MultiplySmall(Y * Z, 2);
+        var z3 = FieldLanes.MultiplyBySum(Z, Y, Y);
         var y3 = (alpha * (fourBeta - x3)) - FieldLanes.MultiplySmall(FieldLanes.Square(gamma), 8);
         return new JacobianLanes(x3, y3, z3);
     }
 
     /// <summary>
-    /// madd-2007-bl, this + (qx, qy) for an affine q (8M + 3S, with Z3 = 2·Z·H): exact unless this is infinity
+    /// madd-2007-bl, this + (qx, qy) for an affine q (8M + 3S, with Z3 = Z·(H + H)): exact unless this is infinity
     /// or ±q, where H ≡ 0 and so Z3 ≡ 0.
     /// </summary>
     public JacobianLanes AddMixed(in FieldLanes qx, in FieldLanes qy)
@@ -45,7 +45,7 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
         var v = X * i;
         var x3 = FieldLanes.SubtractAndSubtractTwice(FieldLanes.Square(r), j, v);
         var y3 = FieldLanes.SubtractTwice(r * (v - x3), Y * j);
-        var z3 = FieldLanes.MultiplySmall(Z * h, 2);
+        var z3 = FieldLanes.MultiplyBySum(Z, h, h);
         return new JacobianLanes(x3, y3, z3);
     }
 

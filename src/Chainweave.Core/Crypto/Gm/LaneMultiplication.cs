@@ -4,12 +4,11 @@ namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
 /// s·G and t·P for eight independent (s, t, P) at once, one per lane of <see cref="JacobianLanes"/>, for the
-/// batch verifier (public data, variable time). The two products stay separate (the caller adds them per lane
-/// with the complete scalar formula):
+/// batch verifier (public data, variable time). The two products stay separate; <see cref="LaneSignatureCheck"/>
+/// adds them:
 /// <list type="bullet">
-/// <item>s·G: s in 37 signed 7-bit digits, one mixed addition of ±d·2^(7w)·G per window from
-/// <see cref="BasePointTables.SignedWindow"/>, no doublings; a lane keeps its sum for a zero digit and takes
-/// the table point while its sum is still infinity.</item>
+/// <item>s·G for odd s: 32 odd signed 8-bit digits (<see cref="OddWindowRecoding.RecodeBase"/>), one mixed
+/// addition of ±(2m + 1)·2^(8w)·G per window from <see cref="OddBaseLaneTable"/>, no doublings: 31 additions.</item>
 /// <item>t·P for odd t: eight parts of seven odd signed 5-bit digits (<see cref="OddWindowRecoding"/>), digit j
 /// of part i applied to 2^(32i)·P, so the windows j = 6..0 share 5·6 = 30 doublings and every step is one mixed
 /// addition of ±(2m + 1)·2^(32i)·P (m &lt; 16) from the key's own table: 56 additions.</item>
@@ -25,69 +24,52 @@ internal static class LaneMultiplication
     /// <summary>Entries per 32-bit part of a key table: the odd multiples 1, 3, …, 31.</summary>
     public const int KeyEntriesPerPart = 16;
 
-    private static readonly Lazy<AffineLaneTable> BaseTable = new(() => new AffineLaneTable(BasePointTables.Instance.SignedWindow));
-
     private static readonly FieldLanes One = FieldLanes.Broadcast(FieldElement.One);
 
     /// <summary>
-    /// Fills lane l of <paramref name="baseProduct"/> with s[l]·G and of <paramref name="keyProduct"/> with
+    /// Fills lane l of <paramref name="baseProduct"/> with oddS[l]·G and of <paramref name="keyProduct"/> with
     /// oddT[l]·P_l (keyTables[l] holds (2m + 1)·2^(32i)·P_l at entry 16i + m); returns all ones in the lanes that
     /// met an exceptional case, whose products are then meaningless.
     /// </summary>
     public static Vector512<ulong> MultiplyBaseAndKey(
-        ReadOnlySpan<U256> s, ReadOnlySpan<U256> oddT, in AffineLaneTable.Eight keyTables, out JacobianLanes baseProduct, out JacobianLanes keyProduct)
+        ReadOnlySpan<U256> oddS, ReadOnlySpan<U256> oddT, in AffineLaneTable.Eight keyTables, out JacobianLanes baseProduct, out JacobianLanes keyProduct)
     {
-        var baseFailed = MultiplyBase(s, out baseProduct);
+        var baseFailed = MultiplyBase(oddS, out baseProduct);
         var keyFailed = MultiplyKey(oddT, keyTables, out keyProduct);
         return baseFailed | keyFailed;
     }
 
-    private static Vector512<ulong> MultiplyBase(ReadOnlySpan<U256> s, out JacobianLanes product)
+    private static Vector512<ulong> MultiplyBase(ReadOnlySpan<U256> oddS, out JacobianLanes product)
     {
-        const int windows = BasePointTables.Windows;
-        Span<int> digits = stackalloc int[Lanes * windows];
+        const int windows = OddBaseLaneTable.Windows;
+        Span<short> digits = stackalloc short[Lanes * windows];
         for (int lane = 0; lane < Lanes; lane++)
         {
-            SignedWindowRecoding.Recode(s[lane], BasePointTables.WindowBits, digits.Slice(lane * windows, windows));
+            OddWindowRecoding.RecodeBase(oddS[lane], digits.Slice(lane * windows, windows));
         }
 
         var tables = default(AffineLaneTable.Eight);
-        ((Span<AffineLaneTable>)tables).Fill(BaseTable.Value);
+        ((Span<AffineLaneTable>)tables).Fill(OddBaseLaneTable.Instance);
         Span<int> entries = stackalloc int[Lanes];
         Span<bool> negative = stackalloc bool[Lanes];
-        Span<ulong> zeroDigit = stackalloc ulong[Lanes];
-        var accumulator = new JacobianLanes(One, One, default);
-        var atInfinity = Vector512<ulong>.AllBitsSet;
+        JacobianLanes accumulator = default;
         for (int window = 0; window < windows; window++)
         {
             for (int lane = 0; lane < Lanes; lane++)
             {
                 int digit = digits[(lane * windows) + window];
-                int magnitude = Math.Abs(digit);
-                entries[lane] = (window * BasePointTables.EntriesPerWindow) + Math.Max(magnitude, 1) - 1;
+                entries[lane] = (window * OddBaseLaneTable.EntriesPerWindow) + ((Math.Abs(digit) - 1) >> 1);
                 negative[lane] = digit < 0;
-                zeroDigit[lane] = digit == 0 ? ulong.MaxValue : 0;
-            }
-
-            var keep = Vector512.Create((ReadOnlySpan<ulong>)zeroDigit);
-            if (keep == Vector512<ulong>.AllBitsSet)
-            {
-                continue;
             }
 
             AffineLaneTable.Load(tables, entries, negative, out var x, out var y);
-            var entry = new JacobianLanes(x, y, One);
-            var next = atInfinity == Vector512<ulong>.AllBitsSet
-                ? entry
-                : JacobianLanes.Select(atInfinity, entry, accumulator.AddMixed(x, y));
-            accumulator = JacobianLanes.Select(keep, accumulator, next);
-            atInfinity &= keep;
+
+            // Every digit is nonzero, so the first window starts every lane's sum at the table point.
+            accumulator = window == 0 ? new JacobianLanes(x, y, One) : accumulator.AddMixed(x, y);
         }
 
-        // A lane still at infinity (s = 0, which the verifier never passes) reads as Z = 0: the canonical infinity.
-        var failed = accumulator.Z.ZeroMask & ~atInfinity;
-        product = new JacobianLanes(accumulator.X, accumulator.Y, FieldLanes.Select(atInfinity, default, accumulator.Z));
-        return failed;
+        product = accumulator;
+        return accumulator.Z.ZeroMask;
     }
 
     private static Vector512<ulong> MultiplyKey(ReadOnlySpan<U256> oddT, in AffineLaneTable.Eight tables, out JacobianLanes product)

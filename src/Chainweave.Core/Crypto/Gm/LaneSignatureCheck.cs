@@ -32,7 +32,7 @@ internal static class LaneSignatureCheck
         var j = h * i;
         var v = u1 * i;
         var x3 = FieldLanes.SubtractAndSubtractTwice(FieldLanes.Square(r), j, v);
-        var z3 = FieldLanes.MultiplySmall(first.Z * second.Z * h, 2);
+        var z3 = FieldLanes.MultiplyBySum(first.Z * second.Z, h, h);
 
         // With both products finite and h ≢ 0, Z3 = 2·Z1·Z2·h ≢ 0: the sum is finite and the check below is exact.
         undecided = h.ZeroMask | first.Z.ZeroMask | second.Z.ZeroMask;

@@ -1,10 +1,11 @@
 namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
-/// Recodes an odd 256-bit scalar for the eight-lane t·P: eight parts of about 32 bits (part i weighs 2^(32i)),
-/// each in seven odd signed 5-bit digits, every digit odd in [-31, 31]. No digit is zero, so the lanes never
-/// have to keep a sum aside, and the multiples 1, 3, …, 31 of 2^(32i)·P are exactly the key's wNAF table
-/// (<see cref="BasePointTables.SplitOddMultiplesOf"/> with width 6).
+/// Recodes odd 256-bit scalars into odd signed digits for the eight-lane multiplications. No digit is zero, so
+/// the lanes never have to keep a sum aside. For t·P (<see cref="Recode"/>): eight parts of about 32 bits (part i
+/// weighs 2^(32i)), each in seven odd 5-bit digits in [-31, 31], whose multiples 1, 3, …, 31 of 2^(32i)·P are
+/// exactly the key's wNAF table (<see cref="BasePointTables.SplitOddMultiplesOf"/> with width 6). For s·G
+/// (<see cref="RecodeBase"/>): 32 odd 8-bit digits in [-255, 255], for <see cref="OddBaseLaneTable"/>.
 /// </summary>
 internal static class OddWindowRecoding
 {
@@ -66,5 +67,48 @@ internal static class OddWindowRecoding
         }
 
         digits[DigitsPerPart - 1] = (sbyte)(sign * rest);
+    }
+
+    /// <summary>
+    /// oddScalar = Σ digits[w]·256^w with every digit odd in [-255, 255]: d = (k mod 512) - 256 is odd and
+    /// (k - d) / 256 odd and non-negative again; from k &lt; 2^256 the rest after 31 steps is below 2^8 + 1 and odd,
+    /// so at most 255: the last digit.
+    /// </summary>
+    public static void RecodeBase(in U256 oddScalar, Span<short> digits)
+    {
+        const int width = OddBaseLaneTable.WindowBits;
+        if (!oddScalar.IsOdd)
+        {
+            throw new ArgumentException("The scalar must be odd.", nameof(oddScalar));
+        }
+
+        ulong l0 = oddScalar.L0, l1 = oddScalar.L1, l2 = oddScalar.L2, l3 = oddScalar.L3;
+        for (int i = 0; i < OddBaseLaneTable.Windows - 1; i++)
+        {
+            int digit = (int)(l0 & ((2UL << width) - 1)) - (1 << width);
+            digits[i] = (short)digit;
+
+            // k - d: for d ≥ 0 the low nine bits hold d + 256, so nothing borrows; for d < 0 add |d| with carry.
+            if (digit >= 0)
+            {
+                l0 -= (ulong)digit;
+            }
+            else
+            {
+                ulong before = l0;
+                l0 += (ulong)-digit;
+                if (l0 < before && ++l1 == 0 && ++l2 == 0)
+                {
+                    ++l3;
+                }
+            }
+
+            l0 = (l0 >> width) | (l1 << (64 - width));
+            l1 = (l1 >> width) | (l2 << (64 - width));
+            l2 = (l2 >> width) | (l3 << (64 - width));
+            l3 >>= width;
+        }
+
+        digits[OddBaseLaneTable.Windows - 1] = (short)l0;
     }
 }

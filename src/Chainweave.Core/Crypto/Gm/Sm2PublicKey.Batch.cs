@@ -12,21 +12,23 @@ public sealed partial class Sm2PublicKey
     /// </summary>
     internal AffineLaneTable LaneTable => Volatile.Read(ref _laneTable) ?? BuildLaneTable();
 
+    /// <summary>Z as memory, for the eight-lane SM3 of Z || message.</summary>
+    internal ReadOnlyMemory<byte> ZMemory => _z;
+
     /// <summary>
-    /// The scalar part of <see cref="Verify"/> before the point multiplication, with the same checks: false for a
-    /// signature that is not 64 bytes, r or s zero or not below n, or t = r + s ≡ 0 (mod n). Otherwise s, t and
-    /// the value that x1 mod n must equal, r - e mod n with e = SM3(Z || message).
+    /// The checks of <see cref="Verify"/> on the signature alone: false for one that is not 64 bytes, r or s zero
+    /// or not below n, or t = r + s ≡ 0 (mod n).
     /// </summary>
-    internal bool TryPrepareVerification(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64, out U256 s, out U256 t, out U256 expectedX)
+    internal static bool TryReadSignature(ReadOnlySpan<byte> signatureRs64, out U256 r, out U256 s, out U256 t)
     {
-        s = t = expectedX = default;
+        r = s = t = default;
         if (signatureRs64.Length != 2 * 32)
         {
             return false;
         }
 
         var order = Scalar.Order;
-        var r = U256.FromBigEndian(signatureRs64[..32]);
+        r = U256.FromBigEndian(signatureRs64[..32]);
         s = U256.FromBigEndian(signatureRs64[32..]);
         if (r.IsZero || s.IsZero || !r.IsLessThan(order.Modulus) || !s.IsLessThan(order.Modulus))
         {
@@ -34,15 +36,14 @@ public sealed partial class Sm2PublicKey
         }
 
         t = order.Add(r, s);
-        if (t.IsZero)
-        {
-            return false;
-        }
+        return !t.IsZero;
+    }
 
-        Span<byte> digest = stackalloc byte[Sm3.HashSize];
-        ComputeDigest(message, digest);
-        expectedX = order.Subtract(r, order.ReduceOnce(U256.FromBigEndian(digest)));
-        return true;
+    /// <summary>r - e mod n for the digest e = SM3(Z || M): the value x1 mod n must equal, as in <see cref="Verify"/>.</summary>
+    internal static U256 ExpectedX(in U256 r, ReadOnlySpan<byte> digest)
+    {
+        var order = Scalar.Order;
+        return order.Subtract(r, order.ReduceOnce(U256.FromBigEndian(digest)));
     }
 
     private AffineLaneTable BuildLaneTable()

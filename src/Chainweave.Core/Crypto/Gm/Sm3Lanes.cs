@@ -165,6 +165,13 @@ internal static class Sm3Lanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<uint> P1(Vector256<uint> x) => x ^ Rotate(x, 15) ^ Rotate(x, 23);
 
+    /// <summary>Eight inputs (or prefixes), one per lane, without an array.</summary>
+    [InlineArray(Lanes)]
+    public struct Inputs
+    {
+        private ReadOnlyMemory<byte> _element;
+    }
+
     private static uint[] BuildRoundConstants()
     {
         var constants = new uint[Rounds];

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.Intrinsics.X86;
 using Chainweave.Core.Errors;
 
 namespace Chainweave.Core.Crypto.Gm;
@@ -102,8 +103,36 @@ public sealed partial class Sm2PublicKey
     /// <summary>e = SM3(Z || message), the value SM2 signs.</summary>
     public void ComputeDigest(ReadOnlySpan<byte> message, Span<byte> destination) => Sm3.HashPrefixed(_z, message, destination);
 
-    /// <summary>Checks a raw r || s signature (64 bytes); never throws on bad input.</summary>
-    public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
+    /// <summary>
+    /// Checks a raw r || s signature (64 bytes); never throws on bad input. With AVX-512 the point multiplication
+    /// runs in the eight lanes (<see cref="VerifyInLanes"/>), otherwise in the scalar code (<see cref="VerifyScalar"/>);
+    /// both give the same answer for every input.
+    /// </summary>
+    public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64) =>
+        Avx512F.IsSupported ? VerifyInLanes(message, signatureRs64) : VerifyScalar(message, signatureRs64);
+
+    /// <summary>
+    /// <see cref="Verify"/> with s·G + t·P from <see cref="LaneVerification"/>; where the lanes meet an exceptional
+    /// case, the sum comes from the scalar code. Callers must run only where <see cref="Avx512F.IsSupported"/>.
+    /// </summary>
+    internal bool VerifyInLanes(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
+    {
+        if (!TryPrepareVerification(message, signatureRs64, out var s, out var t, out var expectedX))
+        {
+            return false;
+        }
+
+        if (LaneVerification.TryMultiplyBaseAndAdd(s, t, ChunkLaneTable, out var sum))
+        {
+            return AffineXMatches(sum, expectedX);
+        }
+
+        sum = PointMultiplication.MultiplyBaseAndAdd(s, t, OddMultiples);
+        return !sum.IsInfinity && AffineXMatches(sum, expectedX);
+    }
+
+    /// <summary><see cref="Verify"/> with the scalar 4 × 64-bit point multiplication, on every machine.</summary>
+    internal bool VerifyScalar(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
     {
         if (signatureRs64.Length != 2 * 32)
         {

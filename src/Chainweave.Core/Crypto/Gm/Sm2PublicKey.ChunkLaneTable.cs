@@ -3,14 +3,12 @@ namespace Chainweave.Core.Crypto.Gm;
 /// <summary>The key's table for a single verification in lanes (<see cref="LaneVerification"/>).</summary>
 public sealed partial class Sm2PublicKey
 {
-    /// <summary>Built on the first lane verification only, like the scalar table it is converted from.</summary>
+    /// <summary>Built on the first lane verification only, as the scalar table is on the first scalar one.</summary>
     private AffineLaneTable? _chunkLaneTable;
 
     /// <summary>
-    /// The whole scalar wNAF table, (2m + 1)·2^(16i)·P at entry 16i + m (i = 0..15, m = 0..15), in lane form: all
-    /// sixteen 16-bit chunks, where <see cref="LaneTable"/> keeps only the even ones for the batch's 32-bit parts.
-    /// Converting 256 points adds no point arithmetic. Thread-safe: racing builders produce equal tables and one of
-    /// them is published.
+    /// <see cref="ChunkOddMultiples"/> of the key, (2m + 1)·2^(8c)·P at entry 16c + m (c = 0..31, m = 0..15), in
+    /// lane form: 512 points, 110 KiB. Thread-safe: racing builders produce equal tables and one of them is published.
     /// </summary>
     internal AffineLaneTable ChunkLaneTable
     {
@@ -22,7 +20,7 @@ public sealed partial class Sm2PublicKey
                 return table;
             }
 
-            table = new AffineLaneTable(OddMultiples);
+            table = new AffineLaneTable(ChunkOddMultiples.Of(Point));
             return Interlocked.CompareExchange(ref _chunkLaneTable, table, null) ?? table;
         }
     }

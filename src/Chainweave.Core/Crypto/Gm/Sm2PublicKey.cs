@@ -6,8 +6,9 @@ namespace Chainweave.Core.Crypto.Gm;
 
 /// <summary>
 /// An SM2 public key ready for many verifications: the decoded point, its Z value (user id and key hashed
-/// once, GM/T 0003.2 §5.5) and, from the first verification on, the odd multiples of 2^(16i)·P (i = 0..15)
-/// for the verifier's wNAF; it also encrypts (GM/T 0003.4). Thread-safe.
+/// once, GM/T 0003.2 §5.5) and, from the first verification on, the odd multiples of 2^(8c)·P (c = 0..31) for
+/// the verification in lanes with AVX-512, or of 2^(16i)·P (i = 0..15) for the scalar verifier's wNAF; it also
+/// encrypts (GM/T 0003.4). Thread-safe.
 /// </summary>
 public sealed partial class Sm2PublicKey
 {

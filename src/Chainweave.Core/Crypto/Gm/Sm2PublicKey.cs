@@ -112,26 +112,6 @@ public sealed partial class Sm2PublicKey
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64) =>
         Avx512F.IsSupported ? VerifyInLanes(message, signatureRs64) : VerifyScalar(message, signatureRs64);
 
-    /// <summary>
-    /// <see cref="Verify"/> with s·G + t·P from <see cref="LaneVerification"/>; where the lanes meet an exceptional
-    /// case, the sum comes from the scalar code. Callers must run only where <see cref="Avx512F.IsSupported"/>.
-    /// </summary>
-    internal bool VerifyInLanes(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
-    {
-        if (!TryPrepareVerification(message, signatureRs64, out var s, out var t, out var expectedX))
-        {
-            return false;
-        }
-
-        if (LaneVerification.TryMultiplyBaseAndAdd(s, t, ChunkLaneTable, out var sum))
-        {
-            return AffineXMatches(sum, expectedX);
-        }
-
-        sum = PointMultiplication.MultiplyBaseAndAdd(s, t, OddMultiples);
-        return !sum.IsInfinity && AffineXMatches(sum, expectedX);
-    }
-
     /// <summary><see cref="Verify"/> with the scalar 4 × 64-bit point multiplication, on every machine.</summary>
     internal bool VerifyScalar(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
     {

@@ -33,7 +33,7 @@ public sealed partial class Sm2PublicKey
     /// </summary>
     internal bool VerifyInLanes(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
     {
-        if (!TryPrepareVerification(message, signatureRs64, out var s, out var t, out var expectedX))
+        if (!TryComputeVerificationScalars(message, signatureRs64, out var s, out var t, out var expectedX))
         {
             return false;
         }

@@ -115,6 +115,24 @@ public sealed partial class Sm2PublicKey
     /// <summary><see cref="Verify"/> with the scalar 4 × 64-bit point multiplication, on every machine.</summary>
     internal bool VerifyScalar(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64)
     {
+        if (!TryComputeVerificationScalars(message, signatureRs64, out var s, out var t, out var expectedX))
+        {
+            return false;
+        }
+
+        var sum = PointMultiplication.MultiplyBaseAndAdd(s, t, OddMultiples);
+        return !sum.IsInfinity && AffineXMatches(sum, expectedX);
+    }
+
+    /// <summary>
+    /// Everything of a verification but the point: false for a signature that is not 64 bytes, r or s zero or not
+    /// below n, or t = r + s ≡ 0 (mod n); otherwise s, t and r - e mod n (e = SM3(Z || message)), which the affine
+    /// x1 of s·G + t·P must equal mod n.
+    /// </summary>
+    private bool TryComputeVerificationScalars(
+        ReadOnlySpan<byte> message, ReadOnlySpan<byte> signatureRs64, out U256 s, out U256 t, out U256 expectedX)
+    {
+        s = t = expectedX = default;
         if (signatureRs64.Length != 2 * 32)
         {
             return false;
@@ -122,13 +140,13 @@ public sealed partial class Sm2PublicKey
 
         var order = Scalar.Order;
         var r = U256.FromBigEndian(signatureRs64[..32]);
-        var s = U256.FromBigEndian(signatureRs64[32..]);
+        s = U256.FromBigEndian(signatureRs64[32..]);
         if (r.IsZero || s.IsZero || !r.IsLessThan(order.Modulus) || !s.IsLessThan(order.Modulus))
         {
             return false;
         }
 
-        var t = order.Add(r, s);
+        t = order.Add(r, s);
         if (t.IsZero)
         {
             return false;
@@ -136,14 +154,8 @@ public sealed partial class Sm2PublicKey
 
         Span<byte> digest = stackalloc byte[Sm3.HashSize];
         ComputeDigest(message, digest);
-        var e = order.ReduceOnce(U256.FromBigEndian(digest));
-        var sum = PointMultiplication.MultiplyBaseAndAdd(s, t, OddMultiples);
-        if (sum.IsInfinity)
-        {
-            return false;
-        }
-
-        return AffineXMatches(sum, order.Subtract(r, e));
+        expectedX = order.Subtract(r, order.ReduceOnce(U256.FromBigEndian(digest)));
+        return true;
     }
 
     /// <summary>

@@ -64,19 +64,9 @@ public sealed class ChainApi
     }
 
     /// <summary>
-    /// Admits one transaction of a stream. Returns the answer when it is known at once (refused, or
-    /// accepted without waiting); null when <paramref name="expect"/> registered a waiter that will answer.
-    /// </summary>
-    public SubmitResponse? Submit(ReadOnlyMemory<byte> envelope, Action<byte[]>? expect, out byte[] txId)
-    {
-        var admission = _pool.Submit(envelope, expect);
-        txId = admission.TxId;
-        return !admission.Accepted || expect is null ? Answer(admission) : null;
-    }
-
-    /// <summary>
-    /// <see cref="Submit(ReadOnlyMemory{byte}, Action{byte[]}?, out byte[])"/> for several transactions of a stream
-    /// at once (their signatures are checked together): answers[i] and txIds[i] for envelope i.
+    /// Admits transactions of a stream together (their signatures are checked together). answers[i] is the
+    /// answer for envelope i when it is known at once (refused, or accepted without waiting); null when
+    /// expects[i] registered a waiter that will answer. txIds[i] is its transaction id.
     /// </summary>
     public void SubmitMany(ReadOnlySpan<ReadOnlyMemory<byte>> envelopes, ReadOnlySpan<Action<byte[]>?> expects, Span<SubmitResponse?> answers, Span<byte[]> txIds)
     {

@@ -175,6 +175,7 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
         return new FieldElement(d0, d1, d2, d3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FieldElement Multiply(in FieldElement a, in FieldElement b)
     {
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5, m, carry;
@@ -244,6 +245,7 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     /// a^2·2^-256 mod p: the six cross products once, doubled, plus the diagonal (10 multiplications instead
     /// of 16), then four Montgomery reduction rounds over the 512-bit square.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FieldElement Square(in FieldElement a)
     {
         ulong carry = 0;

@@ -12,6 +12,7 @@ namespace Chainweave.Core.Crypto.Gm;
 internal readonly partial struct FieldLanes
 {
     /// <summary>a·b·2^-261 mod p: 81 products into 17 columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FieldLanes Multiply(in FieldLanes a, in FieldLanes b)
     {
         // Column k sums the a_i·b_j with i + j = k: at most 9 products, each below 2^58.
@@ -39,6 +40,7 @@ internal readonly partial struct FieldLanes
     }
 
     /// <summary>a^2·2^-261 mod p: 45 products, each cross product once against a doubled limb.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FieldLanes Square(in FieldLanes a)
     {
         // A doubled limb is below 2^30, so a column holds at most four products below 2^59 and one below 2^58.

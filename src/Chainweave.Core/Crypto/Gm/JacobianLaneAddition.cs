@@ -15,6 +15,7 @@ internal static class JacobianLaneAddition
     /// add-2007-bl, p + q per lane (11M + 5S, with Z3 = 2·Z1·Z2·H): exact unless a lane has p or q at infinity or
     /// p = ±q. <paramref name="h"/> ≡ 0 flags p = ±q (and then <paramref name="r"/> ≡ 0 flags p = q), where Z3 ≡ 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianLanes AddUnchecked(in JacobianLanes p, in JacobianLanes q, out FieldLanes h, out FieldLanes r)
     {
         var z1z1 = FieldLanes.Square(p.Z);

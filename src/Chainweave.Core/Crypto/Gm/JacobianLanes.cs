@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Chainweave.Core.Crypto.Gm;
@@ -15,6 +16,7 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
     public readonly FieldLanes Z = z;
 
     /// <summary>dbl-2001-b for a = -3 (4M + 4S), with Z3 = (Y + Y)·Z in place of (Y + Z)^2 - Y^2 - Z^2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public JacobianLanes Double()
     {
         var delta = FieldLanes.Square(Z);
@@ -32,6 +34,7 @@ internal readonly struct JacobianLanes(FieldLanes x, FieldLanes y, FieldLanes z)
     /// madd-2007-bl, this + (qx, qy) for an affine q (8M + 3S, with Z3 = Z·(H + H)): exact unless this is infinity
     /// or ±q, where H ≡ 0 and so Z3 ≡ 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public JacobianLanes AddMixed(in FieldLanes qx, in FieldLanes qy)
     {
         var z1z1 = FieldLanes.Square(Z);

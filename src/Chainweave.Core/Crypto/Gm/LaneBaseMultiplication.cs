@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -42,6 +43,7 @@ internal static class LaneBaseMultiplication
 
     private static readonly FieldLanes One = FieldLanes.Broadcast(FieldElement.One);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint MultiplyBase(in U256 k)
     {
         var table = BaseLaneTable.Instance;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Chainweave.Core.Crypto.Gm;
@@ -31,6 +32,7 @@ internal static class LaneMultiplication
     /// oddT[l]·P_l (keyTables[l] holds (2m + 1)·2^(32i)·P_l at entry 16i + m); returns all ones in the lanes that
     /// met an exceptional case, whose products are then meaningless.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector512<ulong> MultiplyBaseAndKey(
         ReadOnlySpan<U256> oddS, ReadOnlySpan<U256> oddT, in AffineLaneTable.Eight keyTables, out JacobianLanes baseProduct, out JacobianLanes keyProduct)
     {

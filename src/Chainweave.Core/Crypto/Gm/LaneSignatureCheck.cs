@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Chainweave.Core.Crypto.Gm;
@@ -16,6 +17,7 @@ internal static class LaneSignatureCheck
     /// <paramref name="wrappedAllowed"/>) <paramref name="wrappedCandidate"/>; <paramref name="undecided"/> flags the
     /// lanes whose answer must come from elsewhere.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector512<ulong> SumMatches(
         in JacobianLanes first, in JacobianLanes second, in FieldLanes candidate, in FieldLanes wrappedCandidate,
         Vector512<ulong> wrappedAllowed, out Vector512<ulong> undecided)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -47,6 +48,7 @@ internal static class LaneVerification
     /// s·G + t·P with keyTable = <see cref="Sm2PublicKey.ChunkLaneTable"/> of P, for 0 &lt; s, t &lt; n; false (and
     /// a meaningless point) when the lanes met an exceptional case, see the type notes; otherwise the finite sum.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryMultiplyBaseAndAdd(in U256 s, in U256 t, AffineLaneTable keyTable, out JacobianPoint sum)
     {
         var sumLanes = AddKeyProduct(t, keyTable);

@@ -13,6 +13,7 @@ namespace Chainweave.Core.Crypto.Gm;
 /// </summary>
 public sealed partial class Sm3
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress(Span<uint> state, ReadOnlySpan<byte> blocks)
     {
         if (blocks.IsEmpty)
@@ -40,6 +41,7 @@ public sealed partial class Sm3
     }
 
     /// <summary>One 64-byte block at <paramref name="block"/> (the caller has checked its length) into the chaining value v0..v7.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompressBlock(
         ref byte block, ref uint v0, ref uint v1, ref uint v2, ref uint v3, ref uint v4, ref uint v5, ref uint v6, ref uint v7)
     {

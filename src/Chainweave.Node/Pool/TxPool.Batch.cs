@@ -44,10 +44,10 @@ public sealed partial class TxPool
     }
 
     /// <summary>
-    /// What the pre-pass learnt of one envelope: its decoding, and its sender's signature checked with this
-    /// verifier (the one-by-one check uses the result only if the sender still resolves to the same key).
+    /// What the pre-pass learnt of one envelope: its decoding and transaction id, and its sender's signature checked
+    /// with this verifier (the one-by-one check uses the result only if the sender still resolves to the same key).
     /// </summary>
-    private sealed record Prechecked(TxEnvelope Envelope, TxPayload Payload, IVerifier Verifier, SignatureCheck SenderSignature);
+    private sealed record Prechecked(TxEnvelope Envelope, TxPayload Payload, byte[] TxId, IVerifier Verifier, SignatureCheck SenderSignature);
 
     /// <summary>
     /// The pre-pass: null for an envelope the usual checks refuse before its signature (too large, malformed,
@@ -56,13 +56,18 @@ public sealed partial class TxPool
     private Prechecked?[] Precheck(ReadOnlySpan<ReadOnlyMemory<byte>> envelopes, long nowMs)
     {
         var prechecked = new Prechecked?[envelopes.Length];
-        var decoded = new (TxEnvelope Envelope, TxPayload Payload, int Index)[envelopes.Length];
+        var decoded = new (TxEnvelope Envelope, TxPayload Payload, byte[] TxId, int Index)[envelopes.Length];
         var jobs = new SignatureJob[envelopes.Length];
         var count = 0;
         for (var i = 0; i < envelopes.Length; i++)
         {
-            if (envelopes[i].Length > _maxTxBytes || !TryDecode(envelopes[i], out var envelope, out var payload)
-                || _known.ContainsKey(new TxKey(_suite.Hash(envelope.Payload.Span))))
+            if (envelopes[i].Length > _maxTxBytes || !TryDecode(envelopes[i], out var envelope, out var payload))
+            {
+                continue;
+            }
+
+            var txId = _suite.Hash(envelope.Payload.Span);
+            if (_known.ContainsKey(new TxKey(txId)))
             {
                 continue;
             }
@@ -73,7 +78,7 @@ public sealed partial class TxPool
                 continue;
             }
 
-            decoded[count] = (envelope, payload, i);
+            decoded[count] = (envelope, payload, txId, i);
             jobs[count] = new SignatureJob(resolution.Member!.PublicKey, envelope.Payload.Memory, envelope.Signature.Memory);
             count++;
         }
@@ -82,8 +87,8 @@ public sealed partial class TxPool
         SignatureBatch.VerifyAll(jobs.AsSpan(0, count), results);
         for (var k = 0; k < count; k++)
         {
-            var (envelope, payload, index) = decoded[k];
-            prechecked[index] = new Prechecked(envelope, payload, jobs[k].Verifier, results[k]);
+            var (envelope, payload, txId, index) = decoded[k];
+            prechecked[index] = new Prechecked(envelope, payload, txId, jobs[k].Verifier, results[k]);
         }
 
         return prechecked;

@@ -128,13 +128,13 @@ public sealed partial class TxPool : ITxSource
 
     private PooledTx? Resolve(ReadOnlyMemory<byte> envelope, long blockTimeMs, Prechecked? prechecked, out string errorCode, out string errorMessage)
     {
-        var decodedEnvelope = prechecked?.Envelope;
-        if (decodedEnvelope is null && envelope.Length <= _maxTxBytes && TryDecode(envelope, out var fresh, out _))
+        var txId = prechecked?.TxId;
+        if (txId is null && envelope.Length <= _maxTxBytes && TryDecode(envelope, out var fresh, out _))
         {
-            decodedEnvelope = fresh;
+            txId = _suite.Hash(fresh.Payload.Span);
         }
 
-        if (decodedEnvelope is not null && _known.TryGetValue(new TxKey(_suite.Hash(decodedEnvelope.Payload.Span)), out var known))
+        if (txId is not null && _known.TryGetValue(new TxKey(txId), out var known))
         {
             errorCode = errorMessage = string.Empty;
             return known.Tx;
@@ -193,7 +193,7 @@ public sealed partial class TxPool : ITxSource
         }
 
         var payloadBytes = envelope.Payload.Span;
-        var txId = _suite.Hash(payloadBytes);
+        var txId = prechecked?.TxId ?? _suite.Hash(payloadBytes);
         var check = CheckPayload(decoded, nowMs);
         if (check is { } failure)
         {
